@@ -1,0 +1,97 @@
+package org.firebreak.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small JSON client of Firebreak's REST API; failures become {@link CliFailure} with a one-line message. */
+final class ApiClient {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final URI base;
+    private final String actor;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ApiClient(URI base, String actor) {
+        this.base = base;
+        this.actor = actor;
+    }
+
+    JsonNode get(String path) {
+        return send("GET", path, null);
+    }
+
+    JsonNode post(String path, @Nullable Object body) {
+        return send("POST", path, body);
+    }
+
+    static String query(Map<String, ?> params) {
+        String q = params.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return q.isEmpty() ? "" : "?" + q;
+    }
+
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private JsonNode send(String method, String path, @Nullable Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json")
+                .header("X-Firebreak-Actor", actor);
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new CliFailure(3, "cannot reach Firebreak at " + base + " (is it up? set --server or FIREBREAK_URL)");
+        } catch (IOException e) {
+            throw new CliFailure(3, "request to " + base + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(3, "interrupted");
+        }
+        JsonNode json = parse(response.body());
+        if (response.statusCode() >= 400) {
+            String detail = json != null && json.has("detail") ? json.get("detail").asString()
+                    : "HTTP " + response.statusCode();
+            throw new CliFailure(1, detail);
+        }
+        if (json == null) {
+            throw new CliFailure(1, "Firebreak answered HTTP " + response.statusCode() + " with no JSON");
+        }
+        return json;
+    }
+
+    private static @Nullable JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+}

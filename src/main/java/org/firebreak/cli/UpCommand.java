@@ -1,0 +1,70 @@
+package org.firebreak.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code firebreak up}: starts the server on the embedded defaults (H2 file store, web UI and API). */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = { "Start Firebreak: REST API, web UI and the embedded H2 store under --data-dir.",
+                "Uses the chain at env FIREBREAK_RPC_URL when set." })
+final class UpCommand implements Callable<Integer> {
+
+    private final Function<String[], ConfigurableApplicationContext> server;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--data-dir", defaultValue = "./data", description = "where the embedded store lives (default ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--config-dir", defaultValue = "./config",
+            description = "operators' configuration; playbooks in <dir>/playbooks (default ${DEFAULT-VALUE})")
+    Path configDir;
+
+    UpCommand(Function<String[], ConfigurableApplicationContext> server) {
+        this.server = server;
+    }
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw new CliFailure(2, "--port must be between 0 and 65535, got " + port);
+        }
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + port);
+        args.add("--server.address=" + bind);
+        args.add("--firebreak.data-dir=" + dataDir.toAbsolutePath().normalize());
+        args.add("--firebreak.playbooks.directory=" + configDir.resolve("playbooks").toAbsolutePath().normalize());
+        ConfigurableApplicationContext context;
+        try {
+            context = server.apply(args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            // Spring Boot has already printed the failure analysis.
+            return 1;
+        }
+        var env = context.getEnvironment();
+        String rpc = env.getProperty("firebreak.chain.rpc-url", "");
+        var out = spec.commandLine().getOut();
+        out.println("Firebreak is serving on http://" + bind + ":" + env.getProperty("local.server.port"));
+        out.println("  data:  " + dataDir.toAbsolutePath().normalize());
+        out.println("  chain: " + (rpc.isBlank() ? "none configured (set FIREBREAK_RPC_URL)" : rpc));
+        out.flush();
+        return FirebreakCli.KEEP_RUNNING;
+    }
+}

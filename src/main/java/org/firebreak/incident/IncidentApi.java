@@ -1,0 +1,201 @@
+package org.firebreak.incident;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.firebreak.playbook.PlannedStep;
+import org.firebreak.playbook.PlaybookCatalog;
+import org.firebreak.playbook.StepExecutor;
+import org.firebreak.playbook.StepExecutors;
+import org.firebreak.playbook.StepOutcome;
+import org.firebreak.playbook.StepKind;
+import org.firebreak.shared.IncidentType;
+import org.firebreak.shared.Severity;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What other modules, the REST API, the CLI and the console do with incidents. Each command runs in one
+ * transaction that writes the change, its timeline entries and its events together; a concurrent change to
+ * the same incident is retried against the fresh state, so no accepted command is lost.
+ */
+@Service
+public class IncidentApi {
+
+    private static final int ATTEMPTS = 3;
+
+    private final Incidents incidents;
+    private final PlaybookCatalog playbooks;
+    private final StepExecutors executors;
+    private final ClassificationPolicy classification;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    IncidentApi(Incidents incidents, PlaybookCatalog playbooks, StepExecutors executors,
+            ClassificationPolicy classification, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.incidents = incidents;
+        this.playbooks = playbooks;
+        this.executors = executors;
+        this.classification = classification;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Opens an incident: classifies it, plans its checklist from the playbooks and starts its timeline. */
+    public IncidentView open(OpenIncident command, String actor) {
+        IncidentType type = knownType(command.type());
+        List<SeverityCriterion> criteria = classification.resolve(command.criteriaOrEmpty());
+        Severity classified = classification.classify(criteria).orElse(null);
+        Severity severity = command.severity() != null ? command.severity() : classified;
+        if (severity == null) {
+            throw new InvalidIncidentInput("severity",
+                    "give a severity or at least one of the plan's criteria (e.g. \"funds at risk\")");
+        }
+        List<PlannedStep> plan = playbooks.checklistFor(severity, type);
+        IncidentId id = tx.execute(status -> {
+            Incident incident = Incident.open(incidents.nextId(), command, severity, type, criteria, classified, plan,
+                    actor, clock.instant());
+            incidents.insert(incident);
+            incident.events().forEach(events::publishEvent);
+            return incident.id;
+        });
+        return get(id);
+    }
+
+    public IncidentView get(IncidentId id) {
+        return view(load(id));
+    }
+
+    public IncidentPage list(IncidentFilter filter, int page, int size) {
+        return new IncidentPage(incidents.list(filter, size, page * size), incidents.count(filter), page, size);
+    }
+
+    public List<TimelineEntry> timeline(IncidentId id) {
+        load(id);
+        return incidents.timeline(id);
+    }
+
+    public IncidentView changeStatus(IncidentId id, IncidentStatus status, @Nullable String note, String actor) {
+        return mutate(id, incident -> incident.changeStatus(status, note, actor, clock.instant()));
+    }
+
+    /** Changes severity and re-plans the checklist with the new severity's procedure. */
+    public IncidentView changeSeverity(IncidentId id, Severity severity, @Nullable String reason, String actor) {
+        return mutate(id, incident -> incident.changeSeverity(severity, reason,
+                playbooks.procedureFor(severity).plannedSteps(),
+                playbooks.playbookFor(incident.type).map(p -> p.plannedSteps()).orElse(List.of()), actor,
+                clock.instant()));
+    }
+
+    public IncidentView assignCommander(IncidentId id, String commander, String actor) {
+        return mutate(id, incident -> incident.assignCommander(commander.strip(), actor, clock.instant()));
+    }
+
+    public IncidentView addResponder(IncidentId id, String name, String actor) {
+        return mutate(id, incident -> incident.addResponder(name.strip(), actor, clock.instant()));
+    }
+
+    public IncidentView removeResponder(IncidentId id, String name, String actor) {
+        return mutate(id, incident -> incident.removeResponder(name.strip(), actor, clock.instant()));
+    }
+
+    public IncidentView addComponent(IncidentId id, String name, String actor) {
+        return mutate(id, incident -> incident.addComponent(name.strip(), actor, clock.instant()));
+    }
+
+    public IncidentView removeComponent(IncidentId id, String name, String actor) {
+        return mutate(id, incident -> incident.removeComponent(name.strip(), actor, clock.instant()));
+    }
+
+    public IncidentView addNote(IncidentId id, String text, String actor) {
+        return mutate(id, incident -> incident.addNote(text, actor, clock.instant()));
+    }
+
+    public IncidentView completeStep(IncidentId id, int step, @Nullable String note, String actor) {
+        return mutate(id, incident -> incident.completeStep(step, note, actor, clock.instant()));
+    }
+
+    public IncidentView skipStep(IncidentId id, int step, String reason, String actor) {
+        return mutate(id, incident -> incident.skipStep(step, reason, actor, clock.instant()));
+    }
+
+    /**
+     * Runs an automated step's executor and attaches its outcome. The executor runs outside the transaction
+     * (it talks to the chain); only the recording is transactional.
+     */
+    public IncidentView runStep(IncidentId id, int step, String actor) {
+        ChecklistStep target = load(id).step(step);
+        if (target.automation == null) {
+            throw new IncidentConflict("step " + step + " '" + target.title + "' is manual: tick it or skip it");
+        }
+        StepExecutor executor = executors.find(target.automation)
+                .orElseThrow(() -> new IncidentConflict(StepExecutors.notInstalled(target.automation)));
+        StepOutcome outcome = executor.run(new StepExecutor.StepRun(id.toString(), target.stepId, actor));
+        return mutate(id, incident -> incident.recordStepRun(step, outcome, actor, clock.instant()));
+    }
+
+    private IncidentView mutate(IncidentId id, Consumer<Incident> change) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    Incident incident = load(id);
+                    change.accept(incident);
+                    incidents.update(incident);
+                    incident.events().forEach(events::publishEvent);
+                });
+                return get(id);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new IncidentConflict(id + " is being changed by others right now; try again");
+                }
+            }
+        }
+    }
+
+    private Incident load(IncidentId id) {
+        return incidents.find(id).orElseThrow(() -> new IncidentNotFound(id));
+    }
+
+    private IncidentType knownType(@Nullable String name) {
+        if (name == null || name.isBlank()) {
+            return IncidentType.UNCLASSIFIED;
+        }
+        String known = playbooks.knownTypes().stream().map(IncidentType::name).collect(Collectors.joining(", "));
+        IncidentType type;
+        try {
+            type = new IncidentType(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidIncidentInput("type", "'" + name + "' is not an incident type; known: " + known);
+        }
+        if (!playbooks.knownTypes().contains(type)) {
+            throw new InvalidIncidentInput("type", "'" + name + "' has no playbook; known: " + known);
+        }
+        return type;
+    }
+
+    private IncidentView view(Incident i) {
+        List<StepView> checklist = i.steps.stream().sorted(Comparator.comparingInt(s -> s.position))
+                .map(this::stepView).toList();
+        return new IncidentView(i.id, i.title, i.summary, i.severity, i.type, i.status, i.status.allowedNext(),
+                i.commander, List.copyOf(i.responders), List.copyOf(i.components), i.criteria, i.detectedAt,
+                i.openedAt, i.acknowledgedAt, i.mitigatedAt, i.resolvedAt, i.closedAt, i.timeToAcknowledge(),
+                i.timeToResolve(), checklist);
+    }
+
+    private StepView stepView(ChecklistStep s) {
+        Optional<StepExecutor> executor = s.automation == null ? Optional.empty() : executors.find(s.automation);
+        String note = s.automation != null && executor.isEmpty() ? StepExecutors.notInstalled(s.automation) : null;
+        return new StepView(s.no, s.position, s.playbookId, s.playbookVersion, s.section, s.stepId, s.title,
+                s.description, s.automation == null ? StepKind.MANUAL : StepKind.AUTOMATED, s.automation,
+                executor.isPresent(), note, s.state, s.note, s.by, s.at, s.outcome);
+    }
+}

@@ -1,0 +1,9 @@
+package org.firebreak.incident;
+
+/** No incident has this id. */
+public class IncidentNotFound extends RuntimeException {
+
+    IncidentNotFound(IncidentId id) {
+        super("There is no incident " + id);
+    }
+}

@@ -1,0 +1,101 @@
+package org.firebreak.shared.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.firebreak.shared.FieldPath;
+import org.firebreak.shared.web.Problems.FieldError;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns malformed requests into 400 problem details that name the field: bad JSON, unknown fields, unknown
+ * enum values, failed validation, unparseable parameters. Nothing is written by a rejected request because
+ * rejection happens before any handler runs.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler
+    ProblemDetail invalidField(InvalidRequestField e) {
+        return Problems.invalidField(e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String allowed = e.getRequiredType() != null && e.getRequiredType().isEnum()
+                ? "; allowed: " + Arrays.stream(e.getRequiredType().getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", "))
+                : "";
+        return Problems.invalidField(e.getName(), "'" + e.getValue() + "' is not valid" + allowed);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage()))
+                .toList();
+        if (errors.isEmpty()) {
+            errors = List.of(new FieldError(e.getBindingResult().getObjectName(), "is invalid"));
+        }
+        return ResponseEntity.badRequest().body(Problems.invalidFields(errors));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
+                        r.getMethodParameter().getParameterName() == null ? "parameter"
+                                : r.getMethodParameter().getParameterName(),
+                        err.getDefaultMessage() == null ? "is invalid" : err.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(Problems.invalidFields(
+                errors.isEmpty() ? List.of(new FieldError("request", "is invalid")) : errors));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(unreadable(e));
+    }
+
+    private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (!(e.getCause() instanceof JacksonException jackson)) {
+            return Problems.invalidField("body", "the request body is missing or is not JSON");
+        }
+        String field = FieldPath.of(jackson);
+        return switch (jackson) {
+            case UnrecognizedPropertyException unknown -> Problems.invalidField(field,
+                    "unknown field; allowed: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                            .collect(Collectors.joining(", ")));
+            case InvalidFormatException format when format.getTargetType() != null && format.getTargetType().isEnum() ->
+                    Problems.invalidField(field, "'" + format.getValue() + "' is not one of "
+                            + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+                                    .collect(Collectors.joining(", ")));
+            default -> field.isEmpty()
+                    ? Problems.invalidField("body", "malformed JSON: " + jackson.getOriginalMessage())
+                    : Problems.invalidField(field, "cannot be read: " + jackson.getOriginalMessage());
+        };
+    }
+}

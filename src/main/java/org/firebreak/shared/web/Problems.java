@@ -1,0 +1,36 @@
+package org.firebreak.shared.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Builds RFC 9457 problem details the same way everywhere: a title, a detail, and the fields at fault. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static ProblemDetail invalidField(String field, String message) {
+        return invalidFields(List.of(new FieldError(field, message)));
+    }
+
+    /** 400 naming every field at fault; the detail names the first so a one-line client shows it. */
+    public static ProblemDetail invalidFields(List<FieldError> errors) {
+        FieldError first = errors.getFirst();
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "Invalid request",
+                first.field() + ": " + first.message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+        problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        return problem;
+    }
+
+    public record FieldError(String field, String message) {
+    }
+}
