@@ -3,12 +3,15 @@ package org.firebreak.shared;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -37,21 +40,28 @@ public final class YamlDocuments {
     }
 
     public static <T> T read(String source, InputStream in, Class<T> type) {
+        String text;
         try {
-            T value = MAPPER.readValue(in, type);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw InvalidConfiguration.at(source, 0, "", "cannot be read: " + e.getMessage(), e);
+        }
+        try {
+            T value = MAPPER.readValue(text, type);
             if (value == null) {
                 throw InvalidConfiguration.at(source, 1, "", "the document is empty");
             }
             return value;
         } catch (JacksonException e) {
-            throw translate(source, e);
+            throw translate(source, text, e);
         }
     }
 
-    private static InvalidConfiguration translate(String source, JacksonException e) {
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    private static InvalidConfiguration translate(String source, String text, JacksonException e) {
+        int line = lineOf(e);
         String path = FieldPath.of(e);
         if (e instanceof UnrecognizedPropertyException unknown) {
+            line = lineOfKey(text, unknown.getPropertyName(), line);
             return InvalidConfiguration.at(source, line, path, "unknown field; allowed: "
                     + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
                             .collect(Collectors.joining(", ")), e);
@@ -65,6 +75,29 @@ public final class YamlDocuments {
             return InvalidConfiguration.at(source, line, path, invalid.getMessage(), e);
         }
         return InvalidConfiguration.at(source, line, path, e.getOriginalMessage(), e);
+    }
+
+    /** The line of the token at fault; the exception's own location may already be past its line break. */
+    private static int lineOf(JacksonException e) {
+        if (e.processor() instanceof JsonParser parser && parser.currentTokenLocation() != null) {
+            return parser.currentTokenLocation().getLineNr();
+        }
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    /**
+     * Records are built once all their fields are read, so Jackson reports an unknown field where the object
+     * ends; the key itself is the last line at or before that point that declares it.
+     */
+    private static int lineOfKey(String text, String key, int reported) {
+        String[] lines = text.split("\\R", -1);
+        Pattern declaration = Pattern.compile("(?:^|[\\s{,-])\"?" + Pattern.quote(key) + "\"?\\s*:");
+        for (int i = Math.min(reported, lines.length) - 1; i >= 0; i--) {
+            if (declaration.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return reported;
     }
 
     private static <X extends Throwable> @Nullable X causeOfType(Throwable e, Class<X> type) {

@@ -32,7 +32,6 @@ import org.firebreak.shared.Severity;
 import org.firebreak.shared.web.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The incident API: open, list, show, change, and work the checklist. The timeline is read-only here. */
 @RestController
-@Validated
 @RequestMapping("/api/v1/incidents")
 @Tag(name = "Incidents")
 class IncidentController {

@@ -1,0 +1,38 @@
+package org.firebreak.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The whole application on a random port over a real store: a fresh H2 file per test context, or the
+ * PostgreSQL given by SPRING_DATASOURCE_URL (the second run of {@code ./firebreak test}). Time comes from a
+ * {@link MutableClock}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "firebreak.data-dir=./target/test-data/${random.uuid}",
+        "firebreak.playbooks.directory=target/test-data/no-operator-playbooks" })
+@Import(FirebreakIntegrationTest.TestClock.class)
+public @interface FirebreakIntegrationTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
+        }
+    }
+}
