@@ -79,7 +79,7 @@ final class IncidentCommand {
                 Table table = new Table("ID", "SEVERITY", "STATUS", "TYPE", "DETECTED", "COMMANDER", "TITLE");
                 for (JsonNode i : result.get("items")) {
                     table.row(Render.text(i, "id"), Render.text(i, "severity"), Render.text(i, "status"),
-                            Render.text(i, "type"), Render.text(i, "detectedAt"), Render.text(i, "commander"),
+                            Render.text(i, "type"), Render.time(i, "detectedAt"), Render.text(i, "commander"),
                             Render.text(i, "title"));
                 }
                 table.print(options.out());

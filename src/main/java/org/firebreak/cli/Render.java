@@ -1,13 +1,30 @@
 package org.firebreak.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 import tools.jackson.databind.JsonNode;
 
 /** How the CLI shows incidents, checklists and timelines as text. */
 final class Render {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private Render() {
+    }
+
+    /** An instant to the second, in UTC, as an engineer reads it at 3 a.m.: {@code 2026-11-25 03:14:07Z}. */
+    static String time(JsonNode node, String field) {
+        String text = text(node, field);
+        try {
+            return TIME.format(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return text;
+        }
     }
 
     static String text(JsonNode node, String field) {
@@ -24,9 +41,9 @@ final class Render {
                 .row("commander", text(i, "commander"))
                 .row("responders", join(i.get("responders")))
                 .row("components", join(i.get("components")))
-                .row("detected", text(i, "detectedAt"))
-                .row("acknowledged", text(i, "acknowledgedAt") + ack(i))
-                .row("resolved", text(i, "resolvedAt") + resolve(i))
+                .row("detected", time(i, "detectedAt"))
+                .row("acknowledged", time(i, "acknowledgedAt") + ack(i))
+                .row("resolved", time(i, "resolvedAt") + resolve(i))
                 .print(out);
         out.println();
         checklist(i.get("checklist"), out);
@@ -48,7 +65,7 @@ final class Render {
     static void timeline(JsonNode entries, PrintWriter out) {
         Table table = new Table("#", "AT", "ACTOR", "KIND", "WHAT");
         for (JsonNode e : entries) {
-            table.row(text(e, "seq"), text(e, "at"), text(e, "actor"), text(e, "kind"), text(e, "text"));
+            table.row(text(e, "seq"), time(e, "at"), text(e, "actor"), text(e, "kind"), text(e, "text"));
         }
         table.print(out);
     }
