@@ -3,6 +3,7 @@ package org.firebreak.incident;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -23,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What other modules, the REST API, the CLI and the console do with incidents. Each command runs in one
- * transaction that writes the change, its timeline entries and its events together; a concurrent change to
- * the same incident is retried against the fresh state, so no accepted command is lost.
+ * transaction that writes the change, its timeline entries and its events together. Changes to one incident
+ * are serialised by a row lock; should the optimistic version check still trip (a writer that bypassed the
+ * lock), the command is retried against the fresh state, so no accepted command is lost.
  */
 @Service
 public class IncidentApi {
@@ -37,6 +39,7 @@ public class IncidentApi {
     private final ClassificationPolicy classification;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final TransactionTemplate read;
     private final Clock clock;
 
     IncidentApi(Incidents incidents, PlaybookCatalog playbooks, StepExecutors executors,
@@ -47,6 +50,8 @@ public class IncidentApi {
         this.classification = classification;
         this.events = events;
         this.tx = tx;
+        this.read = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+        this.read.setReadOnly(true);
         this.clock = clock;
     }
 
@@ -71,8 +76,9 @@ public class IncidentApi {
         return get(id);
     }
 
+    /** The incident as one consistent snapshot of its row, checklist and lists. */
     public IncidentView get(IncidentId id) {
-        return view(load(id));
+        return Objects.requireNonNull(read.execute(status -> view(load(id))));
     }
 
     public IncidentPage list(IncidentFilter filter, int page, int size) {
@@ -80,8 +86,10 @@ public class IncidentApi {
     }
 
     public List<TimelineEntry> timeline(IncidentId id) {
-        load(id);
-        return incidents.timeline(id);
+        return Objects.requireNonNull(read.execute(status -> {
+            load(id);
+            return incidents.timeline(id);
+        }));
     }
 
     public IncidentView changeStatus(IncidentId id, IncidentStatus status, @Nullable String note, String actor) {
@@ -147,7 +155,7 @@ public class IncidentApi {
         for (int attempt = 1;; attempt++) {
             try {
                 tx.executeWithoutResult(status -> {
-                    Incident incident = load(id);
+                    Incident incident = incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFound(id));
                     change.accept(incident);
                     incidents.update(incident);
                     incident.events().forEach(events::publishEvent);

@@ -41,19 +41,48 @@ class Incidents {
     }
 
     Optional<Incident> find(IncidentId id) {
-        long n = id.number();
-        return jdbc.sql("select * from incident where number = :n").param("n", n)
-                .query((rs, row) -> incident(rs, n)).optional();
+        return find(id, "");
     }
 
-    private Incident incident(ResultSet rs, long n) throws SQLException {
-        return new Incident(new IncidentId(n), rs.getString("title"), rs.getString("summary"),
-                Severity.valueOf(rs.getString("severity")), new IncidentType(rs.getString("incident_type")),
-                IncidentStatus.valueOf(rs.getString("status")), rs.getString("commander"),
-                names("incident_responder", "name", n), names("incident_component", "name", n),
-                names("incident_criterion", "label", n), instant(rs, "detected_at"), instant(rs, "opened_at"),
-                instant(rs, "acknowledged_at"), instant(rs, "mitigated_at"), instant(rs, "resolved_at"),
-                instant(rs, "closed_at"), rs.getInt("version"), steps(n), lastSeq(n));
+    /**
+     * Loads an incident and locks its row until the transaction ends, so changes to one incident are applied one
+     * after the other (and its timeline numbers stay gapless) while other incidents go on in parallel.
+     */
+    Optional<Incident> findForUpdate(IncidentId id) {
+        return find(id, " for update");
+    }
+
+    private Optional<Incident> find(IncidentId id, String lock) {
+        long n = id.number();
+        // Map the row first and read the child tables after: nested queries inside a row mapper would each hold a
+        // second pooled connection outside a transaction, and enough concurrent readers then exhaust the pool.
+        return jdbc.sql("select * from incident where number = :n" + lock).param("n", n)
+                .query((rs, row) -> new Row(rs)).optional()
+                .map(row -> row.incident(names("incident_responder", "name", n), names("incident_component", "name", n),
+                        names("incident_criterion", "label", n), steps(n), lastSeq(n)));
+    }
+
+    /** The incident table's own columns, read before the child tables. */
+    private record Row(IncidentId id, String title, String summary, Severity severity, IncidentType type,
+            IncidentStatus status, @Nullable String commander, Instant detectedAt, Instant openedAt,
+            @Nullable Instant acknowledgedAt, @Nullable Instant mitigatedAt, @Nullable Instant resolvedAt,
+            @Nullable Instant closedAt, int version) {
+
+        Row(ResultSet rs) throws SQLException {
+            this(new IncidentId(rs.getLong("number")), rs.getString("title"), rs.getString("summary"),
+                    Severity.valueOf(rs.getString("severity")), new IncidentType(rs.getString("incident_type")),
+                    IncidentStatus.valueOf(rs.getString("status")), rs.getString("commander"),
+                    instant(rs, "detected_at"), instant(rs, "opened_at"), instant(rs, "acknowledged_at"),
+                    instant(rs, "mitigated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
+                    rs.getInt("version"));
+        }
+
+        Incident incident(List<String> responders, List<String> components, List<String> criteria,
+                List<ChecklistStep> steps, int lastSeq) {
+            return new Incident(id, title, summary, severity, type, status, commander, responders, components,
+                    criteria, detectedAt, openedAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, version, steps,
+                    lastSeq);
+        }
     }
 
     private List<String> names(String table, String column, long n) {
