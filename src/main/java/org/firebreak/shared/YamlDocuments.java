@@ -68,6 +68,8 @@ public final class YamlDocuments {
         }
         ConfigProblem problem = causeOfType(e, ConfigProblem.class);
         if (problem != null) {
+            // A record constructor runs after its fields are read; find the line of the field it blames.
+            line = problem.field().isEmpty() ? line : lineOfKey(text, problem.field(), line);
             return InvalidConfiguration.at(source, line, join(path, problem.field()), problem.getMessage(), e);
         }
         IllegalArgumentException invalid = causeOfType(e, IllegalArgumentException.class);
@@ -86,8 +88,8 @@ public final class YamlDocuments {
     }
 
     /**
-     * Records are built once all their fields are read, so Jackson reports an unknown field where the object
-     * ends; the key itself is the last line at or before that point that declares it.
+     * Records are built once all their fields are read, so Jackson reports a problem with a field where the
+     * object ends; the key itself is the last line at or before that point that declares it.
      */
     private static int lineOfKey(String text, String key, int reported) {
         String[] lines = text.split("\\R", -1);

@@ -144,21 +144,7 @@ class PlaybookCatalogTest {
 
     @Test
     void anUnknownFieldIsRejectedWithFileLineAndField() throws IOException {
-        Path file = write("bad.yml", """
-                id: bad-one
-                version: 1
-                title: Bad
-                kind: COMMON_INCIDENT
-                incidentType: BAD_ONE
-                owner: ops
-                reviewBy: 2027-06-01
-                sections:
-                  - name: Response
-                    steps:
-                      - id: step-one
-                        title: One
-                        automaton: diagnostic:rpc-status
-                """);
+        Path file = write("bad.yml", oneStepPlaybookEndingWith("automaton: diagnostic:rpc-status"));
         assertThatThrownBy(() -> new PlaybookCatalog(new PlaybookSettings(dir)))
                 .isInstanceOfSatisfying(InvalidConfiguration.class, e -> {
                     assertThat(e.source()).isEqualTo(file.toString());
@@ -170,25 +156,11 @@ class PlaybookCatalogTest {
 
     @Test
     void aMalformedAutomationIdIsRejectedNamingTheField() throws IOException {
-        write("bad.yml", """
-                id: bad-two
-                version: 1
-                title: Bad
-                kind: COMMON_INCIDENT
-                incidentType: BAD_TWO
-                owner: ops
-                reviewBy: 2027-06-01
-                sections:
-                  - name: Response
-                    steps:
-                      - id: step-one
-                        title: One
-                        automation: "run the thing"
-                """);
+        write("bad.yml", oneStepPlaybookEndingWith("automation: \"run the thing\""));
         assertThatThrownBy(() -> new PlaybookCatalog(new PlaybookSettings(dir)))
                 .isInstanceOfSatisfying(InvalidConfiguration.class, e -> {
                     assertThat(e.field()).isEqualTo("sections[0].steps[0].automation");
-                    assertThat(e.line()).isBetween(11, 14);
+                    assertThat(e.line()).isEqualTo(13);
                     assertThat(e.getMessage()).contains("bad.yml:").contains("'diagnostic:<name>'");
                 });
     }
@@ -237,6 +209,24 @@ class PlaybookCatalogTest {
                     assertThat(e.source()).endsWith("broken.yml");
                     assertThat(e.line()).isPositive();
                 });
+    }
+
+    /** A common-incident playbook whose single step ends with the given line, on line 13 of the file. */
+    private static String oneStepPlaybookEndingWith(String lastLine) {
+        return """
+                id: bad-one
+                version: 1
+                title: Bad
+                kind: COMMON_INCIDENT
+                incidentType: BAD_ONE
+                owner: ops
+                reviewBy: 2027-06-01
+                sections:
+                  - name: Response
+                    steps:
+                      - id: step-one
+                        title: One
+                """ + "        " + lastLine + "\n";
     }
 
     private Path write(String name, String yaml) throws IOException {
