@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.firebreak.playbook.StepExecutor;
-import org.firebreak.playbook.StepOutcome;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.HttpApi.Response;
@@ -16,15 +13,11 @@ import org.firebreak.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 import tools.jackson.databind.JsonNode;
 
 @FirebreakIntegrationTest
-@Import(IncidentApiIntegrationTests.FakeRpcDiagnostic.class)
 class IncidentApiIntegrationTests {
 
     @LocalServerPort
@@ -285,22 +278,23 @@ class IncidentApiIntegrationTests {
 
     @Test
     void anAutomatedStepRunsItsExecutorAndAStepWithoutOneSaysSoHonestly() {
-        String id = open("{\"title\": \"accounts\", \"severity\": \"MEDIUM\", \"type\": \"ACCOUNT_CREATION_FAILURE\"}")
+        String id = open("{\"title\": \"accounts\", \"severity\": \"HIGH\", \"type\": \"ACCOUNT_CREATION_FAILURE\"}")
                 .get("id").asString();
         JsonNode checklist = api.get("/api/v1/incidents/" + id + "/checklist").json();
         int rpcStep = stepNo(checklist, "check-rpc-endpoint-status");
-        int entryPointStep = stepNo(checklist, "check-entrypoint-contract");
+        int statusPageStep = stepNo(checklist, "update-status-page");
 
         JsonNode ran = api.post("/api/v1/incidents/" + id + "/checklist/" + rpcStep + "/run", null).json();
-        Response notInstalled = api.post("/api/v1/incidents/" + id + "/checklist/" + entryPointStep + "/run", null);
+        Response notInstalled = api.post("/api/v1/incidents/" + id + "/checklist/" + statusPageStep + "/run", null);
         Response manual = api.post("/api/v1/incidents/" + id + "/checklist/1/run", null);
 
         JsonNode step = ran.get("checklist").get(rpcStep - 1);
+        assertThat(step.get("automationAvailable").asBoolean()).isTrue();
         assertThat(step.get("state").asString()).isEqualTo("DONE");
-        assertThat(step.get("outcome").get("result").asString()).isEqualTo("WARN");
-        assertThat(step.get("outcome").get("evidence").get("latencyMs").asString()).isEqualTo("950");
+        assertThat(step.get("outcome").get("result").asString()).as("this context has no chain profile").isEqualTo("WARN");
+        assertThat(step.get("outcome").get("summary").asString()).startsWith("No chain profile to check against");
         assertThat(notInstalled.status()).isEqualTo(409);
-        assertThat(notInstalled.json().get("detail").asString()).contains("No executor for 'diagnostic:entrypoint'");
+        assertThat(notInstalled.json().get("detail").asString()).contains("No executor for 'action:update-status-page'");
         assertThat(manual.status()).isEqualTo(409);
         assertThat(timelineKinds(id)).endsWith("STEP_RAN");
     }
@@ -321,26 +315,5 @@ class IncidentApiIntegrationTests {
         assertThat(doc.get("paths").has("/api/v1/incidents/{id}/checklist/{step}/skip")).isTrue();
         assertThat(doc.get("paths").has("/api/v1/playbooks/{id}")).isTrue();
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
-    }
-
-    /** Stands in for the chain module's RPC diagnostic to exercise the executor seam, not the chain. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FakeRpcDiagnostic {
-
-        @Bean
-        StepExecutor rpcStatusForTest() {
-            return new StepExecutor() {
-                @Override
-                public String automation() {
-                    return "diagnostic:rpc-status";
-                }
-
-                @Override
-                public StepOutcome run(StepRun run) {
-                    return new StepOutcome(StepOutcome.Result.WARN, "head lag 3 blocks between endpoints",
-                            Map.of("latencyMs", "950"));
-                }
-            };
-        }
     }
 }

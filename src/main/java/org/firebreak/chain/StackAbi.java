@@ -1,0 +1,122 @@
+package org.firebreak.chain;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import org.firebreak.chain.ChainProfile.WatchedDelegation;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.DynamicStruct;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
+
+/**
+ * The functions, events and errors of the stack's contracts that Firebreak reads (selectors and topics as in
+ * onchain.md, encoded by web3j; tests check them against the deployed contracts).
+ */
+final class StackAbi {
+
+    static final String ROOT_AUTHORITY = "0x" + "f".repeat(64);
+
+    // DelegationManager and other Pausable / Ownable contracts
+    static final Function PAUSED = view("paused", new TypeReference<Bool>() { });
+    static final Function OWNER = view("owner", new TypeReference<Address>() { });
+    static final Function PENDING_OWNER = view("pendingOwner", new TypeReference<Address>() { });
+
+    static final String PAUSED_EVENT = topic("Paused(address)");
+    static final String UNPAUSED_EVENT = topic("Unpaused(address)");
+    static final String OWNERSHIP_TRANSFER_STARTED = topic("OwnershipTransferStarted(address,address)");
+    static final String OWNERSHIP_TRANSFERRED = topic("OwnershipTransferred(address,address)");
+    static final String UPGRADED = topic("Upgraded(address)");
+    static final String DISABLED_DELEGATION = topic(
+            "DisabledDelegation(bytes32,address,address,(address,address,bytes32,(address,bytes,bytes)[],uint256,bytes))");
+    static final String ENABLED_DELEGATION = topic(
+            "EnabledDelegation(bytes32,address,address,(address,address,bytes32,(address,bytes,bytes)[],uint256,bytes))");
+
+    /** SenderAddressResult(address), the revert of EntryPoint.getSenderAddress. */
+    static final String SENDER_ADDRESS_RESULT = "0x6ca7b806";
+
+    private StackAbi() {
+    }
+
+    static String topic(String signature) {
+        return Hash.sha3String(signature);
+    }
+
+    @SafeVarargs
+    private static Function view(String name, TypeReference<? extends Type<?>>... outputs) {
+        return new Function(name, List.of(), List.of(outputs));
+    }
+
+    static String encode(Function function) {
+        return FunctionEncoder.encode(function);
+    }
+
+    /** EntryPoint.balanceOf(account): the account's deposit. */
+    static Function balanceOf(String account) {
+        return new Function("balanceOf", List.of(new Address(account)), List.of(new TypeReference<Uint256>() { }));
+    }
+
+    /** SimpleAccountFactory.getAddress(owner, salt): the counterfactual account address. */
+    static Function getAddress(String owner, BigInteger salt) {
+        return new Function("getAddress", List.of(new Address(owner), new Uint256(salt)),
+                List.of(new TypeReference<Address>() { }));
+    }
+
+    /** SimpleAccountFactory.createAccount(owner, salt). */
+    static Function createAccount(String owner, BigInteger salt) {
+        return new Function("createAccount", List.of(new Address(owner), new Uint256(salt)),
+                List.of(new TypeReference<Address>() { }));
+    }
+
+    /** EntryPoint.getSenderAddress(initCode): always reverts with SenderAddressResult(address). */
+    static Function getSenderAddress(byte[] initCode) {
+        return new Function("getSenderAddress", List.of(new DynamicBytes(initCode)), List.of());
+    }
+
+    static Function disabledDelegations(String hash) {
+        return new Function("disabledDelegations", List.of(new Bytes32(Numeric.hexStringToByteArray(hash))),
+                List.of(new TypeReference<Bool>() { }));
+    }
+
+    static Function getDelegationHash(WatchedDelegation delegation) {
+        return new Function("getDelegationHash", List.of(struct(delegation)), List.of(new TypeReference<Bytes32>() { }));
+    }
+
+    static Function pause() {
+        return new Function("pause", List.of(), List.of());
+    }
+
+    static Function unpause() {
+        return new Function("unpause", List.of(), List.of());
+    }
+
+    /** The DelegationManager's Delegation struct. */
+    static DynamicStruct struct(WatchedDelegation d) {
+        List<DynamicStruct> caveats = d.caveats().stream().map(c -> new DynamicStruct(new Address(c.enforcer()),
+                new DynamicBytes(Numeric.hexStringToByteArray(c.terms())),
+                new DynamicBytes(Numeric.hexStringToByteArray(c.args())))).toList();
+        return new DynamicStruct(new Address(d.delegate()), new Address(d.delegator()),
+                new Bytes32(Numeric.hexStringToByteArray(d.authority())),
+                new DynamicArray<>(DynamicStruct.class, caveats), new Uint256(d.salt()),
+                new DynamicBytes(Numeric.hexStringToByteArray(d.signature())));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T decodeSingle(String hex, Function function) {
+        List<Type> values = FunctionReturnDecoder.decode(hex, function.getOutputParameters());
+        if (values.isEmpty()) {
+            throw new IllegalStateException(function.getName() + " returned nothing (no code at the address?)");
+        }
+        return (T) values.getFirst().getValue();
+    }
+}
