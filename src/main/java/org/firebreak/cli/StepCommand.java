@@ -48,10 +48,12 @@ final class StepCommand {
         @Mixin ClientOptions options;
         @Parameters(index = "0", paramLabel = "ID") String id;
         @Parameters(index = "1", paramLabel = "STEP") int step;
+        @Option(names = "--confirm", description = "required for action steps (they change the chain or page people)")
+        boolean confirm;
 
         @Override
         public Integer call() {
-            return show(options, options.client().post(path(id, step, "run"), null));
+            return show(options, options.client().post(path(id, step, "run"), Map.of("confirm", confirm)));
         }
     }
 

@@ -254,7 +254,24 @@ final class Incident {
             step.finish(StepState.DONE, null, actor, now);
         }
         write(now, actor, TimelineKind.STEP_RAN, "step " + no, before, step.state.name(),
-                "Ran " + step.label() + ": " + outcome.result() + " - " + outcome.summary());
+                "Ran " + step.label() + ": " + outcome.result() + " - " + outcome.summary() + evidence(outcome));
+    }
+
+    /** Records an action run outside the checklist (e.g. unpause during recovery) with its outcome. */
+    void recordAction(String automation, StepOutcome outcome, String actor, Instant now) {
+        requireNotClosed();
+        write(now, actor, TimelineKind.ACTION_RAN, automation, null, outcome.result().name(),
+                "Ran " + automation + ": " + outcome.result() + " - " + outcome.summary() + evidence(outcome));
+    }
+
+    /** A refused action is itself part of the record. */
+    void refuseAction(String automation, String reason, String actor, Instant now) {
+        write(now, actor, TimelineKind.ACTION_REFUSED, automation, null, null, "Refused " + automation + ": " + reason);
+    }
+
+    private static String evidence(StepOutcome outcome) {
+        String tx = outcome.evidence().get("txHash");
+        return tx == null ? "" : " (tx " + tx + ")";
     }
 
     ChecklistStep step(int no) {

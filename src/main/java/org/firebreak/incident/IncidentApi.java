@@ -138,17 +138,46 @@ public class IncidentApi {
 
     /**
      * Runs an automated step's executor and attaches its outcome. The executor runs outside the transaction
-     * (it talks to the chain); only the recording is transactional.
+     * (it talks to the chain); only the recording is transactional. Action steps (they change the world) need
+     * {@code confirmed} and the incident commander.
      */
-    public IncidentView runStep(IncidentId id, int step, String actor) {
+    public IncidentView runStep(IncidentId id, int step, String actor, boolean confirmed) {
         ChecklistStep target = load(id).step(step);
         if (target.automation == null) {
             throw new IncidentConflict("step " + step + " '" + target.title + "' is manual: tick it or skip it");
         }
         StepExecutor executor = executors.find(target.automation)
                 .orElseThrow(() -> new IncidentConflict(StepExecutors.notInstalled(target.automation)));
+        if (executor.isAction()) {
+            guard(id, target.automation, actor, confirmed);
+        }
         StepOutcome outcome = executor.run(new StepExecutor.StepRun(id.toString(), target.stepId, actor));
         return mutate(id, incident -> incident.recordStepRun(step, outcome, actor, clock.instant()));
+    }
+
+    /**
+     * Runs an installed action that is not a checklist step, such as {@code unpause-contracts} during recovery;
+     * same guard as action steps, recorded on the timeline.
+     */
+    public IncidentView runAction(IncidentId id, String action, String actor, boolean confirmed) {
+        String automation = "action:" + action;
+        StepExecutor executor = executors.find(automation).filter(StepExecutor::isAction)
+                .orElseThrow(() -> new InvalidIncidentInput("action", "no action '" + action + "' is installed"));
+        guard(id, automation, actor, confirmed);
+        StepOutcome outcome = executor.run(new StepExecutor.StepRun(id.toString(), automation, actor));
+        return mutate(id, incident -> incident.recordAction(automation, outcome, actor, clock.instant()));
+    }
+
+    private void guard(IncidentId id, String automation, String actor, boolean confirmed) {
+        if (!confirmed) {
+            throw new InvalidIncidentInput("confirm", automation
+                    + " changes the world (contracts, people): send \"confirm\": true to run it");
+        }
+        Optional<String> refusal = ActionPolicy.refusal(load(id), actor);
+        if (refusal.isPresent()) {
+            mutate(id, incident -> incident.refuseAction(automation, refusal.get(), actor, clock.instant()));
+            throw new ActionRefused(refusal.get());
+        }
     }
 
     private IncidentView mutate(IncidentId id, Consumer<Incident> change) {

@@ -26,6 +26,7 @@ import org.firebreak.incident.web.IncidentRequests.CompleteStep;
 import org.firebreak.incident.web.IncidentRequests.Component;
 import org.firebreak.incident.web.IncidentRequests.Note;
 import org.firebreak.incident.web.IncidentRequests.Responder;
+import org.firebreak.incident.web.IncidentRequests.RunAction;
 import org.firebreak.incident.web.IncidentRequests.SkipStep;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
@@ -146,9 +147,18 @@ class IncidentController {
     }
 
     @PostMapping("/{id}/checklist/{step}/run")
-    @Operation(summary = "Run an automated step's diagnostic or action and attach its outcome")
-    IncidentView runStep(@PathVariable String id, @PathVariable int step, Actor actor) {
-        return incidents.runStep(id(id), step, actor.name());
+    @Operation(summary = "Run an automated step's diagnostic or action and attach its outcome; actions need "
+            + "{\"confirm\": true} and the incident commander")
+    IncidentView runStep(@PathVariable String id, @PathVariable int step,
+            @Valid @RequestBody(required = false) @Nullable RunAction body, Actor actor) {
+        return incidents.runStep(id(id), step, actor.name(), body != null && Boolean.TRUE.equals(body.confirm()));
+    }
+
+    @PostMapping("/{id}/actions/{action}")
+    @Operation(summary = "Run an installed action outside the checklist, e.g. unpause-contracts during recovery")
+    IncidentView runAction(@PathVariable String id, @PathVariable String action,
+            @Valid @RequestBody(required = false) @Nullable RunAction body, Actor actor) {
+        return incidents.runAction(id(id), action, actor.name(), body != null && Boolean.TRUE.equals(body.confirm()));
     }
 
     private static IncidentId id(String text) {

@@ -1,5 +1,6 @@
 package org.firebreak.incident.web;
 
+import org.firebreak.incident.ActionRefused;
 import org.firebreak.incident.IncidentConflict;
 import org.firebreak.incident.IncidentNotFound;
 import org.firebreak.incident.InvalidIncidentInput;
@@ -21,6 +22,11 @@ class IncidentProblems {
     @ExceptionHandler
     ProblemDetail conflict(IncidentConflict e) {
         return Problems.of(HttpStatus.CONFLICT, "Not allowed in the incident's current state", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail refused(ActionRefused e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "Action refused", e.getMessage());
     }
 
     @ExceptionHandler

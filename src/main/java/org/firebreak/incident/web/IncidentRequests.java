@@ -35,6 +35,10 @@ final class IncidentRequests {
     record CompleteStep(@Size(max = 2000) @Nullable String note) {
     }
 
+    /** Actions change the world; the caller says so explicitly. */
+    record RunAction(@Nullable Boolean confirm) {
+    }
+
     record SkipStep(@NotBlank @Size(max = 2000) String reason) {
     }
 }
