@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +47,12 @@ class ChainProfiles {
             loaded = now;
         }
         return Optional.of(now.profile);
+    }
+
+    /** When the profile file last changed: part of "recent changes". */
+    Optional<Instant> lastChanged() {
+        Loaded now = loaded;
+        return now == null ? Optional.empty() : Optional.of(now.modified.toInstant());
     }
 
     /** Where the profile is expected, for messages. */

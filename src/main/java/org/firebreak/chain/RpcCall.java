@@ -64,4 +64,37 @@ record RpcCall<R extends Response<?>>(String method, List<?> params, Class<R> re
         filter.addOptionalTopics(topic0.toArray(String[]::new));
         return new RpcCall<>("eth_getLogs", List.of(filter), org.web3j.protocol.core.methods.response.EthLog.class);
     }
+
+    static RpcCall<org.web3j.protocol.core.methods.response.EthGetBalance> balance(String address, String block) {
+        return new RpcCall<>("eth_getBalance", List.of(address, block),
+                org.web3j.protocol.core.methods.response.EthGetBalance.class);
+    }
+
+    static RpcCall<org.web3j.protocol.core.methods.response.EthGetTransactionCount> transactionCount(String address,
+            String block) {
+        return new RpcCall<>("eth_getTransactionCount", List.of(address, block),
+                org.web3j.protocol.core.methods.response.EthGetTransactionCount.class);
+    }
+
+    static RpcCall<org.web3j.protocol.core.methods.response.EthMaxPriorityFeePerGas> maxPriorityFeePerGas() {
+        return new RpcCall<>("eth_maxPriorityFeePerGas", List.of(),
+                org.web3j.protocol.core.methods.response.EthMaxPriorityFeePerGas.class);
+    }
+
+    static RpcCall<org.web3j.protocol.core.methods.response.EthEstimateGas> estimateGas(String from, String to,
+            String data) {
+        return new RpcCall<>("eth_estimateGas",
+                List.of(org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(from, to, data)),
+                org.web3j.protocol.core.methods.response.EthEstimateGas.class);
+    }
+
+    static RpcCall<org.web3j.protocol.core.methods.response.EthSendRawTransaction> sendRawTransaction(String signed) {
+        return new RpcCall<>("eth_sendRawTransaction", List.of(signed),
+                org.web3j.protocol.core.methods.response.EthSendRawTransaction.class);
+    }
+
+    static RpcCall<org.web3j.protocol.core.methods.response.EthGetTransactionReceipt> transactionReceipt(String hash) {
+        return new RpcCall<>("eth_getTransactionReceipt", List.of(hash),
+                org.web3j.protocol.core.methods.response.EthGetTransactionReceipt.class);
+    }
 }

@@ -2,8 +2,11 @@ package org.firebreak.chain;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.firebreak.chain.ChainProfile.WatchedDelegation;
+import org.jspecify.annotations.Nullable;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
@@ -14,6 +17,7 @@ import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.DynamicStruct;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Hash;
@@ -37,15 +41,56 @@ final class StackAbi {
     static final String OWNERSHIP_TRANSFER_STARTED = topic("OwnershipTransferStarted(address,address)");
     static final String OWNERSHIP_TRANSFERRED = topic("OwnershipTransferred(address,address)");
     static final String UPGRADED = topic("Upgraded(address)");
-    static final String DISABLED_DELEGATION = topic(
-            "DisabledDelegation(bytes32,address,address,(address,address,bytes32,(address,bytes,bytes)[],uint256,bytes))");
-    static final String ENABLED_DELEGATION = topic(
-            "EnabledDelegation(bytes32,address,address,(address,address,bytes32,(address,bytes,bytes)[],uint256,bytes))");
+    /** DisabledDelegation(bytes32 indexed, address indexed, address indexed, Delegation), topic from onchain.md. */
+    static final String DISABLED_DELEGATION = "0xea589ba9473ee1fe77d352c7ed919747715a5d22931b972de9b02a907c66d5dd";
+    static final String ENABLED_DELEGATION = "0x3feadce88fc1b49db633a56fd5307ed6ee18734df83bcc4011daa720c9cd95f1";
+
+    /** The admin events "Review recent changes" reports, by topic. */
+    static final java.util.Map<String, String> ADMIN_EVENTS = java.util.Map.of(
+            PAUSED_EVENT, "Paused", UNPAUSED_EVENT, "Unpaused",
+            OWNERSHIP_TRANSFER_STARTED, "OwnershipTransferStarted", OWNERSHIP_TRANSFERRED, "OwnershipTransferred",
+            UPGRADED, "Upgraded", DISABLED_DELEGATION, "DisabledDelegation", ENABLED_DELEGATION, "EnabledDelegation");
 
     /** SenderAddressResult(address), the revert of EntryPoint.getSenderAddress. */
     static final String SENDER_ADDRESS_RESULT = "0x6ca7b806";
 
+    /** Error(string), the revert of require(condition, "text"). */
+    static final String ERROR_STRING = "0x08c379a0";
+
+    /** The custom errors a pause or unpause meets (OpenZeppelin 5 Ownable and Pausable), by selector. */
+    private static final Map<String, String> PAUSE_ERRORS = Map.of(
+            selector("OwnableUnauthorizedAccount(address)"), "OwnableUnauthorizedAccount: the caller is not the owner",
+            selector("EnforcedPause()"), "EnforcedPause: the contract is paused",
+            selector("ExpectedPause()"), "ExpectedPause: the contract is not paused");
+
     private StackAbi() {
+    }
+
+    static String selector(String signature) {
+        return topic(signature).substring(0, 10);
+    }
+
+    /**
+     * A revert in words: the text of Error(string), the name of a known custom error, else the node's message
+     * and the raw revert data, so a responder always sees what the chain said.
+     */
+    static String revertReason(@Nullable String message, @Nullable String data) {
+        if (data != null && data.length() >= 10) {
+            String selector = data.substring(0, 10).toLowerCase(Locale.ROOT);
+            if (selector.equals(ERROR_STRING)) {
+                List<Type> text = FunctionReturnDecoder.decode(data.substring(10),
+                        List.of((TypeReference) new TypeReference<Utf8String>() { }));
+                if (!text.isEmpty()) {
+                    return text.getFirst().getValue().toString();
+                }
+            }
+            String known = PAUSE_ERRORS.get(selector);
+            if (known != null) {
+                return known;
+            }
+        }
+        String said = message == null || message.isBlank() ? "reverted" : message;
+        return data == null || data.isBlank() || data.equals("0x") || said.contains(data) ? said : said + " (data " + data + ")";
     }
 
     static String topic(String signature) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code firebreak} command. */
 @Command(name = "firebreak", mixinStandardHelpOptions = true, version = "Firebreak 0.1.0",
         description = "Incident response for smart-account infrastructure (ERC-4337, MetaMask Delegation Framework).",
-        subcommands = { IncidentCommand.class, StepCommand.class, PlaybookCommand.class,
+        subcommands = { IncidentCommand.class, StepCommand.class, PlaybookCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class },
         footer = { "", "Commands other than 'up' talk to a running server: --server URL or env FIREBREAK_URL." })
 public final class FirebreakCli {
