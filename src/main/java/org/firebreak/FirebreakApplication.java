@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
  * Firebreak: incident response for smart-account infrastructure. {@code main} is the command line; its
@@ -15,6 +16,7 @@ import org.springframework.modulith.Modulithic;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableAsync
 @Modulithic(systemName = "Firebreak", sharedModules = "shared")
 public class FirebreakApplication {
 

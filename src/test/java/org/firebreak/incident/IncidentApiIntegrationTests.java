@@ -162,8 +162,7 @@ class IncidentApiIntegrationTests {
 
     @Test
     void walkingTheChecklistRecordsEveryStepOnTheTimeline() {
-        String id = open("{\"title\": \"accounts fail\", \"severity\": \"HIGH\", \"type\": \"ACCOUNT_CREATION_FAILURE\"}")
-                .get("id").asString();
+        String id = open("{\"title\": \"accounts fail\", \"severity\": \"HIGH\"}").get("id").asString();
 
         JsonNode afterDone = api.post("/api/v1/incidents/" + id + "/checklist/1/complete",
                 "{\"note\": \"only new accounts\"}").json();
@@ -297,6 +296,25 @@ class IncidentApiIntegrationTests {
         assertThat(notInstalled.json().get("detail").asString()).contains("No executor for 'action:update-status-page'");
         assertThat(manual.status()).isEqualTo(409);
         assertThat(timelineKinds(id)).endsWith("STEP_RAN");
+    }
+
+    @Test
+    void openingAnIncidentRunsItsDiagnosticStepsAtOnceButNeverItsActions() {
+        String id = open("{\"title\": \"auto\", \"criteria\": [\"system unavailable\"], "
+                + "\"type\": \"ACCOUNT_CREATION_FAILURE\"}").get("id").asString();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> timelineKinds(id).stream()
+                .filter("STEP_RAN"::equals).count() == 4);
+
+        JsonNode checklist = api.get("/api/v1/incidents/" + id + "/checklist").json();
+        for (String check : List.of("check-rpc-endpoint-status", "check-entrypoint-contract",
+                "check-account-factory-contract", "check-gas-prices")) {
+            JsonNode step = checklist.get(stepNo(checklist, check) - 1);
+            assertThat(step.get("state").asString()).as(check).isEqualTo("DONE");
+            assertThat(step.get("by").asString()).isEqualTo("firebreak");
+            assertThat(step.get("outcome").get("result").asString()).isEqualTo("WARN");
+        }
+        assertThat(checklist.get(stepNo(checklist, "pause-system") - 1).get("state").asString()).isEqualTo("PENDING");
     }
 
     private static int stepNo(JsonNode checklist, String stepId) {

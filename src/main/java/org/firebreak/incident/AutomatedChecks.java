@@ -1,0 +1,45 @@
+package org.firebreak.incident;
+
+import org.firebreak.incident.IncidentEvents.IncidentOpened;
+import org.firebreak.playbook.StepExecutors;
+import org.firebreak.playbook.StepKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a new incident's automated checks at once, so the first responder opens an incident that already has
+ * evidence. Only diagnostics run by themselves; actions wait for the commander. The listener goes through the
+ * event publication registry, so checks owed by an incident opened just before a crash run after the restart.
+ */
+@Component
+class AutomatedChecks {
+
+    static final String ACTOR = "firebreak";
+    private static final Logger log = LoggerFactory.getLogger(AutomatedChecks.class);
+
+    private final IncidentApi incidents;
+    private final StepExecutors executors;
+
+    AutomatedChecks(IncidentApi incidents, StepExecutors executors) {
+        this.incidents = incidents;
+        this.executors = executors;
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentOpened opened) {
+        for (StepView step : incidents.get(opened.id()).checklist()) {
+            boolean diagnostic = step.kind() == StepKind.AUTOMATED && step.automation() != null
+                    && step.automation().startsWith("diagnostic:") && executors.find(step.automation()).isPresent();
+            if (diagnostic && step.outcome() == null) {
+                try {
+                    incidents.runStep(opened.id(), step.no(), ACTOR, false);
+                } catch (RuntimeException e) {
+                    // One broken check must not stop the others; the step stays pending for a person.
+                    log.warn("Automated check {} of {} failed to run: {}", step.automation(), opened.id(), e.getMessage());
+                }
+            }
+        }
+    }
+}
