@@ -222,16 +222,21 @@ ensure_browser_test_deps() {
   ensure_apt_packages chromium chromium-driver
 }
 
-# npm packages for front-end tests (not used yet). Call with the directory holding
-# package.json / package-lock.json; installs exactly what the lock file records.
+# npm packages of a folder with package.json + package-lock.json (devnet/: anvil and the
+# contract artifacts). Installs exactly what the lock file records with `npm ci`, only when
+# node_modules is missing or older than the lock file; Debian's nodejs + npm when npm is missing.
 ensure_npm_packages() {
   local dir="${1:?usage: ensure_npm_packages DIR}"
-  command -v npm >/dev/null 2>&1 || ensure_apt_packages nodejs npm
-  if [[ -f "$dir/package-lock.json" ]]; then
-    (cd "$dir" && npm ci --no-audit --no-fund)
-  else
-    (cd "$dir" && npm install --no-audit --no-fund)
+  [[ -f "$dir/package-lock.json" ]] || { fb_log "$dir/package-lock.json is missing"; return 1; }
+  # npm ci leaves node_modules/.package-lock.json behind: newer than the lock means up to date.
+  if [[ -f "$dir/node_modules/.package-lock.json" && ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
+    return 0
   fi
+  command -v npm >/dev/null 2>&1 || ensure_apt_packages nodejs npm
+  fb_log "installing npm packages in ${dir#"$FB_ROOT"/} (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >&2 \
+    || { fb_log "npm ci failed in $dir"; return 1; }
+  touch "$dir/node_modules/.package-lock.json"
 }
 
 # fb_pg_bindir -> directory with initdb/pg_ctl/postgres: 15 preferred, else the newest.
