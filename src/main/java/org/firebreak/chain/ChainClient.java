@@ -26,11 +26,13 @@ import okhttp3.OkHttpClient;
 class ChainClient {
 
     private final EndpointStats stats;
+    private final RateLimits limits;
     private final Clock clock;
     private final Map<String, Web3jService> services = new ConcurrentHashMap<>();
 
-    ChainClient(EndpointStats stats, Clock clock) {
+    ChainClient(EndpointStats stats, RateLimits limits, Clock clock) {
         this.stats = stats;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -57,6 +59,14 @@ class ChainClient {
 
     /** Sends the calls as one batch to this endpoint only. */
     Answers sendTo(RpcEndpoint endpoint, Duration timeout, List<RpcCall<?>> calls) throws IOException {
+        try {
+            if (!limits.acquire(endpoint, calls.size(), timeout)) {
+                throw new IOException("rate limit of " + endpoint.requestsPerMinute() + " requests/min reached");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the rate limit", e);
+        }
         Web3jService service = service(endpoint, timeout);
         BatchRequest batch = new BatchRequest(service);
         for (RpcCall<?> call : calls) {

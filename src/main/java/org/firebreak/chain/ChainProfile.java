@@ -43,14 +43,31 @@ public record ChainProfile(
         delegations = delegations == null ? List.of() : List.copyOf(delegations);
     }
 
-    /** One JSON-RPC endpoint; endpoints are tried in the order given. */
-    public record RpcEndpoint(String name, URI url) {
+    /**
+     * One JSON-RPC endpoint; endpoints are tried in the order given.
+     *
+     * @param requestsPerMinute the endpoint's rate limit (chain 138's public RPC allows 1,200 per IP); a batch
+     *        counts each call in it
+     */
+    public record RpcEndpoint(String name, URI url, int requestsPerMinute) {
+
+        public static final int DEFAULT_REQUESTS_PER_MINUTE = 1200;
+
         public RpcEndpoint {
             ConfigProblem.required("name", name);
             ConfigProblem.required("url", url);
             if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
                 throw new ConfigProblem("url", "must be an http(s) URL, got '" + url + "'");
             }
+            if (requestsPerMinute < 0) {
+                throw new ConfigProblem("requestsPerMinute", "must be positive (0 means the default of "
+                        + DEFAULT_REQUESTS_PER_MINUTE + ")");
+            }
+            requestsPerMinute = requestsPerMinute == 0 ? DEFAULT_REQUESTS_PER_MINUTE : requestsPerMinute;
+        }
+
+        public RpcEndpoint(String name, URI url) {
+            this(name, url, DEFAULT_REQUESTS_PER_MINUTE);
         }
     }
 
