@@ -1,0 +1,219 @@
+package org.firebreak.devnet;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.firebreak.chain.ChainProfile;
+import org.firebreak.chain.ChainProfile.WatchedDelegation;
+import org.jspecify.annotations.Nullable;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
+
+/**
+ * Injects the devnet's faults through anvil's own RPC methods, real transactions and the sidecar, and clears them.
+ * Every fault is idempotent: asked twice, the second call reports that nothing changed.
+ */
+public final class DevnetFaults implements AutoCloseable {
+
+    /** A runtime that reverts every call (PUSH1 0 PUSH1 0 REVERT): code present, hash wrong, nothing works. */
+    static final String REVERTING_CODE = "0x60006000fd";
+    static final BigInteger SPIKED_BASE_FEE = BigInteger.valueOf(1_000_000_000_000L);
+    static final BigInteger NORMAL_BASE_FEE = BigInteger.valueOf(1_000_000_000L);
+
+    private final DevnetState state;
+    private final ChainProfile profile;
+    private final DevnetChain chain;
+    private final SidecarControl sidecar;
+
+    DevnetFaults(DevnetState state, ChainProfile profile) {
+        this.state = state;
+        this.profile = profile;
+        this.chain = new DevnetChain(state.anvilUrl());
+        this.sidecar = new SidecarControl(state.proxyPort());
+    }
+
+    /** Injects {@code fault} and says what it did. */
+    public FaultReport inject(Fault fault) {
+        DeployedStack stack = state.stack();
+        return switch (fault) {
+            case PAUSE_DELEGATION_MANAGER -> pause();
+            case REMOVE_ENTRYPOINT_CODE -> setCode(fault, "EntryPoint", stack.entryPoint(), "0x");
+            case REPLACE_ENTRYPOINT_CODE -> setCode(fault, "EntryPoint", stack.entryPoint(), REVERTING_CODE);
+            case REMOVE_FACTORY_CODE -> setCode(fault, "account factory", stack.accountFactory(), "0x");
+            case STOP_BLOCKS -> stopBlocks();
+            case SPIKE_BASE_FEE -> spikeBaseFee();
+            case DRAIN_PAYMASTER -> drainPaymaster();
+            case DISABLE_DELEGATION -> disableDelegation(profile.delegations().getFirst());
+            case RPC_FAIL, RPC_SLOW -> rpcMode(fault);
+        };
+    }
+
+    /** Undoes every fault that is in effect, blocks first (the repairs are transactions that need blocks). */
+    public List<FaultReport> clear() {
+        List<FaultReport> done = new ArrayList<>();
+        if (!sidecar.status().contains("rpc-mode=pass")) {
+            done.add(new FaultReport("rpc", true, "proxy back to pass-through: " + sidecar.rpcMode("pass"), null));
+        }
+        if (!Boolean.TRUE.equals(chain.anvil("anvil_getAutomine")) || sidecar.status().contains("blocks=stop")) {
+            chain.anvil("evm_setAutomine", true);
+            sidecar.blocks("run");
+            done.add(new FaultReport("stop-blocks", true, "block production restarted at block " + chain.blockNumber(), null));
+        }
+        if (chain.latestBlock().getBaseFeePerGas().compareTo(NORMAL_BASE_FEE) > 0) {
+            chain.anvil("anvil_setNextBlockBaseFeePerGas", Numeric.encodeQuantity(NORMAL_BASE_FEE));
+            chain.anvil("evm_mine");
+            done.add(new FaultReport("spike-base-fee", true, "base fee back to 1 gwei at block " + chain.blockNumber(), null));
+        }
+        restoreCode(done, "EntryPoint", state.stack().entryPoint(), profile.contracts().entryPoint().codeHash());
+        restoreCode(done, "account factory", state.stack().accountFactory(), profile.contracts().accountFactory().codeHash());
+        unpause(done);
+        profile.delegations().forEach(d -> enableDelegation(done, d));
+        redeposit(done);
+        if (done.isEmpty()) {
+            done.add(new FaultReport("clear", false, "no fault in effect", null));
+        }
+        return List.copyOf(done);
+    }
+
+    private FaultReport pause() {
+        String manager = state.stack().delegationManager();
+        if (paused()) {
+            return new FaultReport(Fault.PAUSE_DELEGATION_MANAGER.id(), false, "DelegationManager " + manager + " is already paused", null);
+        }
+        TransactionReceipt receipt = chain.send(guardian(), manager, StackFunctions.noArgs("pause"));
+        return new FaultReport(Fault.PAUSE_DELEGATION_MANAGER.id(), true,
+                "DelegationManager " + manager + " paused by the guardian at block " + receipt.getBlockNumber(),
+                receipt.getTransactionHash());
+    }
+
+    private void unpause(List<FaultReport> done) {
+        if (paused()) {
+            TransactionReceipt receipt = chain.send(guardian(), state.stack().delegationManager(), StackFunctions.noArgs("unpause"));
+            done.add(new FaultReport(Fault.PAUSE_DELEGATION_MANAGER.id(), true, "DelegationManager unpaused by the guardian",
+                    receipt.getTransactionHash()));
+        }
+    }
+
+    private boolean paused() {
+        return (Boolean) chain.callValue(state.stack().delegationManager(), StackFunctions.paused());
+    }
+
+    private FaultReport setCode(Fault fault, String what, String address, String code) {
+        if (chain.code(address).equalsIgnoreCase(code)) {
+            return new FaultReport(fault.id(), false, what + " " + address + " already has that code", null);
+        }
+        chain.anvil("anvil_setCode", address, code);
+        return new FaultReport(fault.id(), true, what + " " + address + (code.equals("0x") ? " has no code now"
+                : " now runs code that always reverts (code hash " + chain.codeHash(address) + ")"), null);
+    }
+
+    private void restoreCode(List<FaultReport> done, String what, String address, @Nullable String codeHash) {
+        if (!chain.codeHash(address).equalsIgnoreCase(String.valueOf(codeHash))) {
+            chain.anvil("anvil_setCode", address, state.originalCode().get(address));
+            done.add(new FaultReport("code", true, what + " " + address + " has its deployed code again", null));
+        }
+    }
+
+    private FaultReport stopBlocks() {
+        sidecar.blocks("stop");
+        chain.anvil("evm_setAutomine", false);
+        return new FaultReport(Fault.STOP_BLOCKS.id(), true, "no more blocks after block " + chain.blockNumber()
+                + " (transactions stay pending)", null);
+    }
+
+    private FaultReport spikeBaseFee() {
+        chain.anvil("anvil_setNextBlockBaseFeePerGas", Numeric.encodeQuantity(SPIKED_BASE_FEE));
+        chain.anvil("evm_mine");
+        return new FaultReport(Fault.SPIKE_BASE_FEE.id(), true, "block " + chain.blockNumber() + " has a base fee of "
+                + chain.latestBlock().getBaseFeePerGas() + " wei (1000 gwei)", null);
+    }
+
+    private FaultReport drainPaymaster() {
+        BigInteger deposit = deposit();
+        String paymaster = state.stack().paymaster();
+        if (deposit.signum() == 0) {
+            return new FaultReport(Fault.DRAIN_PAYMASTER.id(), false, "paymaster " + paymaster + " has no deposit left", null);
+        }
+        Credentials owner = DevAccounts.deployer();
+        TransactionReceipt receipt = chain.send(owner, paymaster, StackFunctions.uint("withdrawTo", owner.getAddress(), deposit));
+        return new FaultReport(Fault.DRAIN_PAYMASTER.id(), true, "paymaster " + paymaster + " deposit withdrawn: "
+                + deposit + " wei -> " + deposit() + " wei", receipt.getTransactionHash());
+    }
+
+    private void redeposit(List<FaultReport> done) {
+        BigInteger missing = state.stack().paymasterDeposit().subtract(deposit());
+        if (missing.signum() > 0) {
+            TransactionReceipt receipt = chain.send(DevAccounts.deployer(), state.stack().entryPoint(),
+                    FunctionEncoder.encode(Deployment.depositTo(state.stack().paymaster())), missing);
+            done.add(new FaultReport(Fault.DRAIN_PAYMASTER.id(), true, "paymaster deposit back to " + deposit() + " wei",
+                    receipt.getTransactionHash()));
+        }
+    }
+
+    /** The paymaster's deposit on the EntryPoint, in wei. */
+    BigInteger deposit() {
+        return (BigInteger) chain.callValue(state.stack().entryPoint(), StackFunctions.addressArg("balanceOf",
+                state.stack().paymaster(), new TypeReference<Uint256>() { }));
+    }
+
+    private FaultReport disableDelegation(WatchedDelegation delegation) {
+        if (disabled(delegation)) {
+            return new FaultReport(Fault.DISABLE_DELEGATION.id(), false, "delegation " + delegation.name() + " is already disabled", null);
+        }
+        TransactionReceipt receipt = chain.send(delegatorOf(delegation), state.stack().delegationManager(),
+                StackFunctions.disableDelegation(delegation));
+        return new FaultReport(Fault.DISABLE_DELEGATION.id(), true, "delegation " + delegation.name() + " ("
+                + delegationHash(delegation) + ") disabled by its delegator " + delegation.delegator(), receipt.getTransactionHash());
+    }
+
+    private void enableDelegation(List<FaultReport> done, WatchedDelegation delegation) {
+        if (disabled(delegation)) {
+            TransactionReceipt receipt = chain.send(delegatorOf(delegation), state.stack().delegationManager(),
+                    StackFunctions.enableDelegation(delegation));
+            done.add(new FaultReport(Fault.DISABLE_DELEGATION.id(), true, "delegation " + delegation.name() + " enabled again",
+                    receipt.getTransactionHash()));
+        }
+    }
+
+    private boolean disabled(WatchedDelegation delegation) {
+        byte[] hash = DelegationTypedData.of(delegation, DevnetChain.CHAIN_ID, state.stack().delegationManager()).delegationHash();
+        return (Boolean) chain.callValue(state.stack().delegationManager(), StackFunctions.disabledDelegations(hash));
+    }
+
+    /** The delegation's hash, as {@code DelegationManager.getDelegationHash} computes it. */
+    public String delegationHash(WatchedDelegation delegation) {
+        return Numeric.toHexString(DelegationTypedData.of(delegation, DevnetChain.CHAIN_ID,
+                state.stack().delegationManager()).delegationHash());
+    }
+
+    private static Credentials delegatorOf(WatchedDelegation delegation) {
+        for (int i = 0; i < 3; i++) {
+            if (DevAccounts.delegator(i).getAddress().equalsIgnoreCase(delegation.delegator())) {
+                return DevAccounts.delegator(i);
+            }
+        }
+        throw new DevnetFailure("delegation " + delegation.name() + "'s delegator " + delegation.delegator()
+                + " is not a devnet account");
+    }
+
+    private FaultReport rpcMode(Fault fault) {
+        String mode = fault == Fault.RPC_FAIL ? "fail" : "slow";
+        boolean changed = !sidecar.status().contains("rpc-mode=" + mode);
+        sidecar.rpcMode(mode);
+        return new FaultReport(fault.id(), changed, "primary endpoint " + state.proxyUrl() + " is now in mode " + mode, null);
+    }
+
+    private Credentials guardian() {
+        return GuardianKey.load(java.util.Objects.requireNonNull(profile.guardian(), "the devnet profile has a guardian"));
+    }
+
+    @Override
+    public void close() {
+        chain.close();
+    }
+}

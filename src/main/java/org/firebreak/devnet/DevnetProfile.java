@@ -1,0 +1,51 @@
+package org.firebreak.devnet;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.firebreak.chain.ChainProfile;
+import org.firebreak.chain.ChainProfile.ContractRef;
+import org.firebreak.chain.ChainProfile.Contracts;
+import org.firebreak.chain.ChainProfile.Guardian;
+import org.firebreak.chain.ChainProfile.RpcEndpoint;
+import org.firebreak.chain.ChainProfile.Thresholds;
+import org.firebreak.chain.ChainProfile.WatchedDelegation;
+
+/**
+ * The devnet's chain profile: the fault-injecting proxy first ("primary"), anvil itself second ("secondary"),
+ * every contract with the keccak-256 of its runtime code as deployed, the DelegationManager as the pausable
+ * contract, the guardian, default thresholds and the signed delegations to watch.
+ */
+final class DevnetProfile {
+
+    private DevnetProfile() {
+    }
+
+    static ChainProfile of(DevnetChain chain, int proxyPort, int anvilPort, Duration blockTime, DeployedStack stack,
+            Guardian guardian, List<WatchedDelegation> delegations) {
+        List<RpcEndpoint> rpc = List.of(
+                new RpcEndpoint("primary", URI.create("http://127.0.0.1:" + proxyPort + "/")),
+                new RpcEndpoint("secondary", URI.create("http://127.0.0.1:" + anvilPort + "/")));
+        ContractRef delegationManager = ref(chain, "DelegationManager", stack.delegationManager());
+        var contracts = new Contracts(ref(chain, "EntryPoint", stack.entryPoint()),
+                ref(chain, "SimpleAccountFactory", stack.accountFactory()),
+                ref(chain, "VerifyingPaymaster", stack.paymaster()), delegationManager,
+                List.of(ref(chain, "TimestampEnforcer", stack.timestampEnforcer()),
+                        ref(chain, "LimitedCallsEnforcer", stack.limitedCallsEnforcer()),
+                        ref(chain, "AllowedTargetsEnforcer", stack.allowedTargetsEnforcer()),
+                        ref(chain, "BlockNumberEnforcer", stack.blockNumberEnforcer())),
+                List.of(delegationManager));
+        return new ChainProfile(DevnetChain.CHAIN_ID, blockTime, rpc, contracts, guardian, Thresholds.defaults(),
+                delegations);
+    }
+
+    private static ContractRef ref(DevnetChain chain, String name, String address) {
+        return new ContractRef(name, address, chain.codeHash(address));
+    }
+
+    static String header(DevnetState state) {
+        return "# Chain profile of the local chain-138 devnet, written by `firebreak devnet up` at " + state.startedAt()
+                + ".\n# Endpoint 'primary' is the devnet's fault-injecting proxy, 'secondary' is anvil itself.\n";
+    }
+}

@@ -1,0 +1,41 @@
+package org.firebreak.devnet;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The failures the devnet can inject for drills and tests; {@code devnet fault clear} undoes them all. */
+public enum Fault {
+    PAUSE_DELEGATION_MANAGER("pause-delegation-manager", "pause() the DelegationManager (a real tx from the guardian)"),
+    REMOVE_ENTRYPOINT_CODE("remove-entrypoint-code", "delete the EntryPoint's code (anvil_setCode)"),
+    REPLACE_ENTRYPOINT_CODE("replace-entrypoint-code", "replace the EntryPoint's code with code that always reverts"),
+    REMOVE_FACTORY_CODE("remove-factory-code", "delete the account factory's code"),
+    STOP_BLOCKS("stop-blocks", "stop block production (block clock and automine off)"),
+    SPIKE_BASE_FEE("spike-base-fee", "mine a block with a 1000 gwei base fee (it decays 12.5% per empty block)"),
+    DRAIN_PAYMASTER("drain-paymaster", "withdraw the paymaster's whole EntryPoint deposit (a real tx from its owner)"),
+    DISABLE_DELEGATION("disable-delegation", "disable the first watched delegation (a real tx from its delegator)"),
+    RPC_FAIL("rpc-fail", "make the primary RPC endpoint (the proxy) answer HTTP 503"),
+    RPC_SLOW("rpc-slow", "make the primary RPC endpoint answer " + Sidecar.SLOW_DELAY.toMillis() + " ms late");
+
+    private final String id;
+    private final String description;
+
+    Fault(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    /** The name on the command line, e.g. {@code stop-blocks}. */
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Fault of(String id) {
+        return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst()
+                .orElseThrow(() -> new DevnetFailure("unknown fault '" + id + "'; known: clear, "
+                        + Arrays.stream(values()).map(Fault::id).collect(Collectors.joining(", "))));
+    }
+}

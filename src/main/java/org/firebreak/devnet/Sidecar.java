@@ -1,0 +1,160 @@
+package org.firebreak.devnet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The devnet's companion, beside anvil: a loopback JSON-RPC proxy in front of anvil whose fault mode is
+ * switchable (pass, fail, slow), and the block clock that mines a block every block time. anvil itself runs in
+ * instant (auto) mining so transactions get their receipts at once; the clock makes the chain advance on its own,
+ * and stopping it (with automine off) halts the chain. (anvil's own mixed mining cannot be restored once either
+ * mode has been switched off over RPC, so {@code clear} could not undo a halt.)
+ *
+ * <p>Control, on the proxy's port: {@code POST /devnet/rpc-mode} with body pass|fail|slow, {@code POST
+ * /devnet/blocks} with body run|stop, {@code GET /devnet/status}.
+ */
+final class Sidecar implements AutoCloseable {
+
+    enum RpcMode { PASS, FAIL, SLOW }
+
+    /** Above the default slowRpc threshold (500 ms), below the default rpcTimeout (2 s): slow, yet answering. */
+    static final Duration SLOW_DELAY = Duration.ofMillis(1200);
+
+    private final HttpServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI anvil;
+    private final DevnetChain chain;
+    private final ScheduledExecutorService clock;
+    private volatile RpcMode mode = RpcMode.PASS;
+    private volatile boolean blocksRunning = true;
+
+    private Sidecar(HttpServer server, String anvilUrl, Duration blockTime) {
+        this.server = server;
+        this.anvil = URI.create(anvilUrl);
+        this.chain = new DevnetChain(anvilUrl);
+        this.clock = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("devnet-block-clock").factory());
+        clock.scheduleAtFixedRate(this::tick, blockTime.toMillis(), blockTime.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    static Sidecar start(int proxyPort, String anvilUrl, Duration blockTime) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", proxyPort), 64);
+        } catch (IOException e) {
+            throw new DevnetFailure("cannot listen on 127.0.0.1:" + proxyPort + " for the devnet RPC proxy: " + e.getMessage(), e);
+        }
+        Sidecar sidecar = new Sidecar(server, anvilUrl, blockTime);
+        server.createContext("/", sidecar::proxy);
+        server.createContext("/devnet/", sidecar::control);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        return sidecar;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void tick() {
+        if (blocksRunning) {
+            try {
+                chain.anvil("evm_mine");
+            } catch (RuntimeException e) {
+                // anvil is gone or busy: the next tick tries again, the watchdog ends the sidecar if anvil died
+            }
+        }
+    }
+
+    private void proxy(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            switch (mode) {
+                case FAIL -> {
+                    reply(exchange, 503, "devnet fault rpc-fail: this endpoint is failing on purpose\n");
+                    return;
+                }
+                case SLOW -> DevnetChain.pause(SLOW_DELAY);
+                case PASS -> { }
+            }
+            HttpRequest forward = HttpRequest.newBuilder(anvil).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(request)).build();
+            try {
+                HttpResponse<byte[]> response = http.send(forward, HttpResponse.BodyHandlers.ofByteArray());
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                reply(exchange, response.statusCode(), response.body());
+            } catch (IOException e) {
+                reply(exchange, 502, "devnet proxy: anvil is unreachable: " + e.getMessage() + "\n");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reply(exchange, 503, "devnet proxy: interrupted\n");
+            }
+        }
+    }
+
+    private void control(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String body = read(exchange.getRequestBody()).strip().toUpperCase(Locale.ROOT);
+            boolean post = "POST".equals(exchange.getRequestMethod());
+            try {
+                if (post && path.equals("/devnet/rpc-mode")) {
+                    mode = RpcMode.valueOf(body);
+                } else if (post && path.equals("/devnet/blocks")) {
+                    blocksRunning = switch (body) {
+                        case "RUN" -> true;
+                        case "STOP" -> false;
+                        default -> throw new IllegalArgumentException(body);
+                    };
+                } else if (!path.equals("/devnet/status")) {
+                    reply(exchange, 404, "unknown devnet control " + path + "\n");
+                    return;
+                }
+            } catch (IllegalArgumentException e) {
+                reply(exchange, 400, "bad value '" + body + "' for " + path + "\n");
+                return;
+            }
+            reply(exchange, 200, status() + "\n");
+        }
+    }
+
+    String status() {
+        return "rpc-mode=" + mode.name().toLowerCase(Locale.ROOT) + " blocks=" + (blocksRunning ? "run" : "stop");
+    }
+
+    private static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static void reply(HttpExchange exchange, int status, String text) throws IOException {
+        reply(exchange, status, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        clock.shutdownNow();
+        server.stop(0);
+        chain.close();
+    }
+}

@@ -1,0 +1,63 @@
+package org.firebreak.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.firebreak.chain.ChainProfile;
+import org.firebreak.devnet.Devnet;
+import org.firebreak.devnet.DevnetFaults;
+
+/**
+ * One real devnet per test JVM (anvil from devnet/node_modules, the stack deployed, a chain profile written under
+ * {@code target/test-data/devnet-<uuid>/devnet/}), started on first use and stopped by a shutdown hook, so no
+ * process outlives the test run. Its sidecar (proxy and block clock) runs inside the test JVM.
+ *
+ * <pre>{@code
+ * ChainProfile profile = TestDevnet.shared().profile();
+ * FaultReport report = TestDevnet.faults().inject(Fault.STOP_BLOCKS);
+ * try { ... } finally { TestDevnet.faults().clear(); }   // a test clears the faults it injected
+ * }</pre>
+ */
+public final class TestDevnet {
+
+    private static Devnet devnet;
+    private static Duration startup;
+
+    private TestDevnet() {
+    }
+
+    /** The shared devnet, started on first call (a few seconds). */
+    public static synchronized Devnet shared() {
+        if (devnet == null) {
+            Path dataDir = Path.of("target/test-data/devnet-" + UUID.randomUUID()).toAbsolutePath();
+            long start = System.nanoTime();
+            Devnet started = Devnet.up(Devnet.Options.inProcess(dataDir));
+            startup = Duration.ofNanos(System.nanoTime() - start);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::down, "test-devnet-down"));
+            devnet = started;
+            System.out.println("test devnet up in " + startup.toMillis() + " ms: " + started.profilePath());
+        }
+        return devnet;
+    }
+
+    /** The shared devnet's chain profile (as written to {@link #profilePath()}). */
+    public static ChainProfile profile() {
+        return shared().profile();
+    }
+
+    /** The profile file, for {@code firebreak.chain.profile=<path>}. */
+    public static Path profilePath() {
+        return shared().profilePath();
+    }
+
+    public static DevnetFaults faults() {
+        return shared().faults();
+    }
+
+    /** How long starting and deploying the shared devnet took. */
+    public static Duration startup() {
+        shared();
+        return startup;
+    }
+}
