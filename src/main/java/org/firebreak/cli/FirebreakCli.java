@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Incident response for smart-account infrastructure (ERC-4337, MetaMask Delegation Framework).",
         subcommands = { IncidentCommand.class, StepCommand.class, PlaybookCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class },
-        footer = { "", "Commands other than 'up' talk to a running server: --server URL or env FIREBREAK_URL." })
+        footer = { "", "Commands other than 'up' and 'devnet' talk to a running server: --server URL or env FIREBREAK_URL." })
 public final class FirebreakCli {
 
     /** Returned by {@link #run} when the server was started and the process must stay alive. */
@@ -36,6 +36,7 @@ public final class FirebreakCli {
             PrintWriter err) {
         CommandLine cli = new CommandLine(new FirebreakCli());
         cli.addSubcommand("up", new UpCommand(server));
+        cli.addSubcommand("devnet", new DevnetCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

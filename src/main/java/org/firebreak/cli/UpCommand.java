@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import org.firebreak.devnet.Devnet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code firebreak up}: starts the server on the embedded defaults (H2 file store, web UI and API). */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = { "Start Firebreak: REST API, web UI and the embedded H2 store under --data-dir.",
-                "Uses the chain at env FIREBREAK_RPC_URL when set." })
+                "Uses the chain at env FIREBREAK_RPC_URL (or the profile at env FIREBREAK_CHAIN_PROFILE) when set;",
+                "otherwise the local chain-138 devnet under <data-dir>/devnet, started when it is not running",
+                "(a devnet started here stops with this server; one from 'firebreak devnet up' keeps running)." })
 final class UpCommand implements Callable<Integer> {
 
     private final Function<String[], ConfigurableApplicationContext> server;
@@ -51,6 +55,11 @@ final class UpCommand implements Callable<Integer> {
         args.add("--server.address=" + bind);
         args.add("--firebreak.data-dir=" + dataDir.toAbsolutePath().normalize());
         args.add("--firebreak.playbooks.directory=" + configDir.resolve("playbooks").toAbsolutePath().normalize());
+        Devnet devnet = null;
+        if (blank(System.getenv("FIREBREAK_RPC_URL")) && blank(System.getenv("FIREBREAK_CHAIN_PROFILE"))) {
+            devnet = DevnetCommand.devnetFor(dataDir.toAbsolutePath().normalize());
+            args.add("--firebreak.chain.profile=" + devnet.profilePath());
+        }
         ConfigurableApplicationContext context;
         try {
             context = server.apply(args.toArray(String[]::new));
@@ -60,11 +69,22 @@ final class UpCommand implements Callable<Integer> {
         }
         var env = context.getEnvironment();
         String rpc = env.getProperty("firebreak.chain.rpc-url", "");
+        String profile = env.getProperty("firebreak.chain.profile", "");
         var out = spec.commandLine().getOut();
         out.println("Firebreak is serving on http://" + bind + ":" + env.getProperty("local.server.port"));
         out.println("  data:  " + dataDir.toAbsolutePath().normalize());
-        out.println("  chain: " + (rpc.isBlank() ? "none configured (set FIREBREAK_RPC_URL)" : rpc));
+        if (devnet != null) {
+            out.println("  chain: devnet chain " + devnet.profile().chainId() + " at " + devnet.profile().rpc().getFirst().url()
+                    + " (profile " + devnet.profilePath() + ")");
+            devnet.close();
+        } else {
+            out.println("  chain: " + (!rpc.isBlank() ? rpc : !profile.isBlank() ? "profile " + profile : "none configured"));
+        }
         out.flush();
         return FirebreakCli.KEEP_RUNNING;
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
 }

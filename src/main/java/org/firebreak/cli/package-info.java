@@ -1,9 +1,10 @@
 /**
- * The command line: {@code up} starts the server, every other command is a client of the REST API
+ * The command line: {@code up} starts the server (and the devnet when no chain is configured), {@code devnet}
+ * runs the local chain-138 devnet, every other command is a client of the REST API
  * (server from {@code --server} or {@code FIREBREAK_URL}) printing readable tables or, with {@code --json},
  * the API's JSON. Errors are one line on stderr and a non-zero exit.
  */
-@ApplicationModule(displayName = "Command line", allowedDependencies = {})
+@ApplicationModule(displayName = "Command line", allowedDependencies = { "devnet", "chain", "shared" })
 @NullMarked
 package org.firebreak.cli;
 
