@@ -74,8 +74,9 @@ final class StackAbi {
      * A revert in words: the text of Error(string), the name of a known custom error, else the node's message
      * and the raw revert data, so a responder always sees what the chain said.
      */
-    static String revertReason(@Nullable String message, @Nullable String data) {
-        if (data != null && data.length() >= 10) {
+    static String revertReason(@Nullable String message, @Nullable String rawData) {
+        String data = revertData(rawData);
+        if (data.length() >= 10) {
             String selector = data.substring(0, 10).toLowerCase(Locale.ROOT);
             if (selector.equals(ERROR_STRING)) {
                 List<Type> text = FunctionReturnDecoder.decode(data.substring(10),
@@ -90,7 +91,16 @@ final class StackAbi {
             }
         }
         String said = message == null || message.isBlank() ? "reverted" : message;
-        return data == null || data.isBlank() || data.equals("0x") || said.contains(data) ? said : said + " (data " + data + ")";
+        return data.isEmpty() || said.contains(data) ? said : said + " (data " + data + ")";
+    }
+
+    /** The revert data as 0x-hex, or empty when there is none; nodes send it as a JSON string, quotes and all. */
+    static String revertData(@Nullable String raw) {
+        String data = raw == null ? "" : raw.strip();
+        if (data.length() >= 2 && data.startsWith("\"") && data.endsWith("\"")) {
+            data = data.substring(1, data.length() - 1);
+        }
+        return data.equals("0x") || data.equals("null") || !data.startsWith("0x") ? "" : data;
     }
 
     static String topic(String signature) {

@@ -35,4 +35,12 @@ class RevertReasonTest {
                 .isEqualTo("execution reverted: custom error 0xdeadbeef");
         assertThat(StackAbi.revertReason(null, null)).isEqualTo("reverted");
     }
+
+    @Test
+    void revertDataQuotedAsAJsonStringIsUnquoted() {
+        assertThat(StackAbi.revertReason("execution reverted: custom error 0x118cdaa7", "\"0x118cdaa7\""))
+                .isEqualTo("OwnableUnauthorizedAccount: the caller is not the owner");
+        assertThat(StackAbi.revertData("\"0x\"")).isEmpty();
+        assertThat(StackAbi.revertData("null")).isEmpty();
+    }
 }

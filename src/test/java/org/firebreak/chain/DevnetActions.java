@@ -1,0 +1,101 @@
+package org.firebreak.chain;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.firebreak.chain.ChainProfile.ContractRef;
+import org.firebreak.chain.ChainProfile.Contracts;
+import org.firebreak.chain.ChainProfile.Guardian;
+import org.firebreak.chain.ChainProfile.RpcEndpoint;
+import org.firebreak.playbook.StepExecutor.StepRun;
+import org.firebreak.playbook.StepOutcome;
+import org.firebreak.support.TestDevnet;
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.ToStringSerializer;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The pause and unpause actions wired as the application wires them, on the shared devnet's profile with one thing
+ * changed (guardian, pausable contracts, endpoints), written to a file as an operator would:
+ * {@code devnetProfile().withoutGuardian().writeTo(dir).pause()}.
+ */
+final class DevnetActions {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .addModule(new SimpleModule("profile").addSerializer(Path.class, new ToStringSerializer(Path.class))
+                    .addSerializer(Duration.class, new ToStringSerializer(Duration.class)))
+            .build();
+    private static final StepRun RUN = new StepRun("INC-T", "pause-system", "carol");
+
+    private final PauseAction pause;
+    private final UnpauseAction unpause;
+
+    private DevnetActions(Path profileFile) {
+        Clock clock = Clock.systemUTC();
+        ChainClient client = new ChainClient(new EndpointStats(), new RateLimits(), clock);
+        GuardianTransactions transactions = new GuardianTransactions(client, clock);
+        ContractSwitch contractSwitch = new ContractSwitch(client, new GuardianSigner(), transactions);
+        ChainProfiles profiles = new ChainProfiles(new ChainSettings(profileFile, null));
+        this.pause = new PauseAction(profiles, contractSwitch, transactions, clock);
+        this.unpause = new UnpauseAction(profiles, contractSwitch, transactions, clock);
+    }
+
+    static Builder devnetProfile() {
+        return new Builder(TestDevnet.profile());
+    }
+
+    StepOutcome pause() {
+        return pause.run(RUN);
+    }
+
+    StepOutcome unpause() {
+        return unpause.run(RUN);
+    }
+
+    static final class Builder {
+
+        private ChainProfile profile;
+
+        private Builder(ChainProfile profile) {
+            this.profile = profile;
+        }
+
+        Builder withGuardian(@Nullable Guardian guardian) {
+            profile = new ChainProfile(profile.chainId(), profile.blockTime(), profile.rpc(), profile.contracts(), guardian,
+                    profile.thresholds(), profile.delegations());
+            return this;
+        }
+
+        Builder withoutGuardian() {
+            return withGuardian(null);
+        }
+
+        Builder withPausable(ContractRef... pausable) {
+            Contracts c = profile.contracts();
+            Contracts contracts = new Contracts(c.entryPoint(), c.accountFactory(), c.paymaster(), c.delegationManager(),
+                    c.enforcers(), List.of(pausable));
+            profile = new ChainProfile(profile.chainId(), profile.blockTime(), profile.rpc(), contracts,
+                    profile.guardian(), profile.thresholds(), profile.delegations());
+            return this;
+        }
+
+        Builder withRpc(URI url) {
+            profile = new ChainProfile(profile.chainId(), profile.blockTime(), List.of(new RpcEndpoint("only", url)),
+                    profile.contracts(), profile.guardian(), profile.thresholds(), profile.delegations());
+            return this;
+        }
+
+        DevnetActions writeTo(Path dir) throws IOException {
+            Path file = dir.resolve("chain-profile.yml");
+            Files.writeString(file, YAML.writeValueAsString(profile));
+            return new DevnetActions(file);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.firebreak.chain;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.util.List;
+
+import org.firebreak.support.TestDevnet;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.WalletUtils;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * Reads the shared test devnet straight from anvil, not through Firebreak, so tests assert what is on chain; also
+ * puts test code at spare addresses and puts the DelegationManager back to unpaused for the tests that follow.
+ */
+final class DevnetProbe implements AutoCloseable {
+
+    private final HttpService service;
+    private final Web3j web3j;
+
+    private DevnetProbe(String url) {
+        this.service = new HttpService(url);
+        this.web3j = Web3j.build(service);
+    }
+
+    static DevnetProbe anvil() {
+        return new DevnetProbe(TestDevnet.shared().state().anvilUrl());
+    }
+
+    static String delegationManager() {
+        return TestDevnet.profile().contracts().delegationManager().address();
+    }
+
+    static String guardian() {
+        return TestDevnet.profile().guardian().address();
+    }
+
+    /** The guardian's private key as hex, only for tests that prove it appears nowhere. */
+    static String guardianKeyHex() throws Exception {
+        var guardian = TestDevnet.profile().guardian();
+        Credentials credentials = WalletUtils.loadCredentials(Files.readString(guardian.passwordFile()).strip(),
+                guardian.keystore().toFile());
+        return credentials.getEcKeyPair().getPrivateKey().toString(16);
+    }
+
+    static String guardianPassword() throws IOException {
+        return Files.readString(TestDevnet.profile().guardian().passwordFile()).strip();
+    }
+
+    boolean paused(String contract) throws IOException {
+        return paused(contract, DefaultBlockParameterName.LATEST);
+    }
+
+    boolean paused(String contract, DefaultBlockParameter block) throws IOException {
+        String value = web3j.ethCall(Transaction.createEthCallTransaction(null, contract, StackAbi.encode(StackAbi.PAUSED)),
+                block).send().getValue();
+        return StackAbi.<Boolean>decodeSingle(value, StackAbi.PAUSED);
+    }
+
+    /** Transactions the account has sent, mined or pending: unchanged means nothing was sent. */
+    BigInteger nonce(String account) throws IOException {
+        return web3j.ethGetTransactionCount(account, DefaultBlockParameterName.PENDING).send().getTransactionCount();
+    }
+
+    TransactionReceipt receipt(String hash) throws IOException {
+        return web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElseThrow();
+    }
+
+    void setCode(String address, String code) throws IOException {
+        Response<?> answer = new Request<>("anvil_setCode", List.of(address, code), service, AnvilAnswer.class).send();
+        if (answer.hasError()) {
+            throw new IllegalStateException("anvil_setCode: " + answer.getError().getMessage());
+        }
+    }
+
+    /** Leaves the shared devnet as the other tests expect it: the DelegationManager not paused. */
+    void leaveUnpaused() throws IOException {
+        if (paused(delegationManager())) {
+            TestDevnet.faults().clear();
+        }
+        if (paused(delegationManager())) {
+            throw new IllegalStateException("the DelegationManager is still paused after clearing the devnet's faults");
+        }
+    }
+
+    @Override
+    public void close() {
+        web3j.shutdown();
+    }
+
+    public static final class AnvilAnswer extends Response<Object> {
+    }
+}
