@@ -20,6 +20,7 @@ class EndpointStats {
     static final int WINDOW = 200;
 
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> totals = new ConcurrentHashMap<>();
 
     record Sample(Duration latency, boolean ok, Instant at) {
     }
@@ -33,6 +34,7 @@ class EndpointStats {
     }
 
     void record(String endpoint, Duration latency, boolean ok, Instant at) {
+        totals.computeIfAbsent(endpoint, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
         Deque<Sample> window = samples.computeIfAbsent(endpoint, k -> new ArrayDeque<>());
         synchronized (window) {
             window.addLast(new Sample(latency, ok, at));
@@ -40,6 +42,12 @@ class EndpointStats {
                 window.removeFirst();
             }
         }
+    }
+
+    /** HTTP round trips to the endpoint since start, window or not. */
+    long totalCalls(String endpoint) {
+        var total = totals.get(endpoint);
+        return total == null ? 0 : total.get();
     }
 
     Summary summary(String endpoint) {

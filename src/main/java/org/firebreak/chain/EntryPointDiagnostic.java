@@ -54,8 +54,9 @@ class EntryPointDiagnostic extends ChainDiagnostic {
                 problems.fail("EntryPoint.balanceOf(paymaster) reverted: " + e.getMessage());
             }
         }
+        String deposit = evidence.get("paymaster.depositWei");
         return finding(problems.status(), problems.summary("EntryPoint " + entryPoint.address() + " has the expected code"
-                + (paymaster == null ? "" : "; paymaster deposit " + eth(new BigInteger(evidence.get("paymaster.depositWei")))))
-                + " at block " + block, evidence);
+                + (deposit == null ? "" : "; paymaster deposit " + eth(new BigInteger(deposit))) + " at block " + block),
+                evidence);
     }
 }
