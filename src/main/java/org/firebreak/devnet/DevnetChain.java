@@ -146,8 +146,10 @@ final class DevnetChain implements AutoCloseable {
             }
             pause(Duration.ofMillis(50));
         }
+        // Dropped, so it cannot be mined later, behind the back of whoever clears the faults.
+        anvil("anvil_dropTransaction", txHash);
         throw new DevnetFailure("no receipt for " + txHash + " within " + RECEIPT_WAIT.toSeconds()
-                + " s: are blocks stopped? (firebreak devnet fault clear)");
+                + " s (dropped it): are blocks stopped? (firebreak devnet fault clear)");
     }
 
     static void pause(Duration duration) {

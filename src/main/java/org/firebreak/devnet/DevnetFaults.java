@@ -2,6 +2,7 @@ package org.firebreak.devnet;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.firebreak.chain.ChainProfile;
@@ -40,6 +41,11 @@ public final class DevnetFaults implements AutoCloseable {
     /** Injects {@code fault} and says what it did. */
     public FaultReport inject(Fault fault) {
         DeployedStack stack = state.stack();
+        if (EnumSet.of(Fault.PAUSE_DELEGATION_MANAGER, Fault.DRAIN_PAYMASTER, Fault.DISABLE_DELEGATION).contains(fault)
+                && !Boolean.TRUE.equals(chain.anvil("anvil_getAutomine"))) {
+            throw new DevnetFailure(fault.id() + " sends a transaction, but blocks are stopped (stop-blocks): inject it "
+                    + "before stop-blocks, or run 'firebreak devnet fault clear' first");
+        }
         return switch (fault) {
             case PAUSE_DELEGATION_MANAGER -> pause();
             case REMOVE_ENTRYPOINT_CODE -> setCode(fault, "EntryPoint", stack.entryPoint(), "0x");

@@ -87,11 +87,12 @@ class DevnetFaultsTests {
     }
 
     @Test
-    void stoppedBlocksStayStoppedForMoreThanThreeBlockTimesThenResume() {
+    void stoppedBlocksStayStoppedForMoreThanThreeBlockTimesAndRefuseTransactionFaultsThenResume() {
         faults.inject(Fault.STOP_BLOCKS);
         BigInteger halted = chain.blockNumber();
         DevnetChain.pause(profile.blockTime().multipliedBy(3).plusMillis(500));
         assertThat(chain.blockNumber()).isEqualTo(halted);
+        assertThatThrownBy(() -> faults.inject(Fault.DRAIN_PAYMASTER)).hasMessageContaining("blocks are stopped");
 
         faults.clear();
         DevnetChain.pause(profile.blockTime().plusMillis(500));
