@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.firebreak.chain.ChainDiagnostic.CallReverted;
 import org.firebreak.chain.ChainProfile.Guardian;
@@ -64,21 +65,21 @@ class ContractSwitch {
     void run(ChainProfile profile, List<PauseTarget> targets, Direction way, Duration receiptTimeout)
             throws ChainUnreachable, InterruptedException {
         read(profile, targets, way);
-        refuseOtherOwners(profile.guardian(), PausableAction.unsettled(targets), way);
-        if (PausableAction.unsettled(targets).isEmpty()) {
+        refuseOtherOwners(profile.guardian(), PauseTarget.unsettled(targets), way);
+        if (PauseTarget.unsettled(targets).isEmpty()) {
             return;
         }
         try (GuardianSigner.Session session = signer.open(profile.guardian())) {
-            Terms terms = preflight(profile, session.address(), PausableAction.unsettled(targets), way);
+            Terms terms = preflight(profile, session.address(), PauseTarget.unsettled(targets), way);
             if (terms != null) {
-                sendAll(profile, session, terms, PausableAction.unsettled(targets), way);
+                sendAll(profile, session, terms, PauseTarget.unsettled(targets), way);
             }
         } catch (GuardianUnavailable e) {
-            PausableAction.unsettled(targets).forEach(t -> t.settle(false,
+            PauseTarget.unsettled(targets).forEach(t -> t.settle(false,
                     "cannot " + way.function.getName() + " " + t.label() + ": " + e.getMessage() + NOT_SENT));
             return;
         }
-        List<PauseTarget> sent = PausableAction.unsettled(targets).stream().filter(t -> t.txHash() != null).toList();
+        List<PauseTarget> sent = PauseTarget.unsettled(targets).stream().filter(t -> t.txHash() != null).toList();
         if (!sent.isEmpty()) {
             List<String> hashes = sent.stream().map(t -> String.valueOf(t.txHash())).toList();
             verify(profile, sent, transactions.awaitReceipts(profile, hashes, receiptTimeout), way, receiptTimeout);
@@ -197,7 +198,7 @@ class ContractSwitch {
         BigInteger spendable = terms.balance();
         String data = StackAbi.encode(way.function);
         for (PauseTarget t : open) {
-            BigInteger gasLimit = java.util.Objects.requireNonNull(t.gasLimit());
+            BigInteger gasLimit = Objects.requireNonNull(t.gasLimit());
             BigInteger cost = gasLimit.multiply(terms.maxFeePerGas());
             if (cost.compareTo(spendable) > 0) {
                 t.settle(false, "cannot " + way.function.getName() + " " + t.label() + ": the guardian " + session.address()

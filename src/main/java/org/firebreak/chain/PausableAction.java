@@ -3,7 +3,6 @@ package org.firebreak.chain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +86,9 @@ abstract class PausableAction implements StepExecutor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             targets.forEach(t -> t.abandon("interrupted", way.call()));
+        } catch (RuntimeException e) {
+            // An answer that makes no sense (an RPC error where a value belongs): recorded, never thrown at the API.
+            targets.forEach(t -> t.abandon("the chain's answer could not be read (" + e.getMessage() + ")", way.call()));
         }
         return summarise(profile, targets, Duration.between(started, clock.instant()));
     }
@@ -109,9 +111,5 @@ abstract class PausableAction implements StepExecutor {
 
     private static StepOutcome failed(String summary) {
         return new StepOutcome(StepOutcome.Result.FAIL, summary, Map.of());
-    }
-
-    static List<PauseTarget> unsettled(List<PauseTarget> targets) {
-        return new ArrayList<>(targets.stream().filter(t -> !t.settled()).toList());
     }
 }

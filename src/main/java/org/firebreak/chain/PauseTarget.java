@@ -2,6 +2,7 @@ package org.firebreak.chain;
 
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.firebreak.chain.ChainProfile.ContractRef;
@@ -41,6 +42,11 @@ final class PauseTarget {
 
     boolean settled() {
         return line != null;
+    }
+
+    /** The targets no phase has decided yet, in the profile's order. */
+    static List<PauseTarget> unsettled(List<PauseTarget> targets) {
+        return targets.stream().filter(t -> !t.settled()).toList();
     }
 
     /** Its final state: in the wanted state or not, and the summary line that says so. */
