@@ -57,6 +57,9 @@ class RecentChangesDiagnostic extends ChainDiagnostic {
         List<String> events = new ArrayList<>();
         for (EthLog.LogResult<?> result : logs.getLogs()) {
             EthLog.LogObject log = (EthLog.LogObject) result;
+            if (isDeployment(log)) {
+                continue;
+            }
             String event = StackAbi.ADMIN_EVENTS.get(log.getTopics().getFirst());
             events.add(event + " on " + name(contracts, log.getAddress()) + " at block " + log.getBlockNumber()
                     + " (tx " + log.getTransactionHash() + ")");
@@ -71,6 +74,12 @@ class RecentChangesDiagnostic extends ChainDiagnostic {
         }
         return finding(problems.status(), problems.summary("no admin changes and no code changes in blocks " + from + "-"
                 + block), evidence);
+    }
+
+    /** A constructor setting the first owner (from address 0) is how a contract is born, not a change to it. */
+    private static boolean isDeployment(EthLog.LogObject log) {
+        return log.getTopics().getFirst().equals(StackAbi.OWNERSHIP_TRANSFERRED) && log.getTopics().size() > 1
+                && new java.math.BigInteger(org.web3j.utils.Numeric.cleanHexPrefix(log.getTopics().get(1)), 16).signum() == 0;
     }
 
     private static List<ContractRef> contracts(ChainProfile profile) {

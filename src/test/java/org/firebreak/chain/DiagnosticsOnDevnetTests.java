@@ -92,6 +92,19 @@ class DiagnosticsOnDevnetTests {
     }
 
     @Test
+    void aPauseAndUnpauseAreRecentChangesNamedWithTheirBlockAndTransaction() {
+        var pause = TestDevnet.faults().inject(Fault.PAUSE_DELEGATION_MANAGER);
+        TestDevnet.faults().clear();
+
+        Finding changes = run("recent-changes");
+
+        assertThat(changes.status()).isEqualTo(Status.WARN);
+        assertThat(changes.summary()).containsPattern("latest: Unpaused on DelegationManager at block \\d+");
+        assertThat(changes.evidence().values()).anySatisfy(v -> assertThat(v).startsWith("Paused on DelegationManager")
+                .contains(pause.txHash()));
+    }
+
+    @Test
     void entryPointCodeRemovedOrReplacedFails() {
         String entryPoint = TestDevnet.profile().contracts().entryPoint().address();
         assertFaultNamedThenCleared(Fault.REMOVE_ENTRYPOINT_CODE, "entrypoint", Status.FAIL, entryPoint, "has no code");
