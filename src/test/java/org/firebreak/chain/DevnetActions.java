@@ -86,6 +86,12 @@ final class DevnetActions {
             return this;
         }
 
+        Builder withChainId(long chainId) {
+            profile = new ChainProfile(chainId, profile.blockTime(), profile.rpc(), profile.contracts(), profile.guardian(),
+                    profile.thresholds(), profile.delegations());
+            return this;
+        }
+
         Builder withRpc(URI url) {
             profile = new ChainProfile(profile.chainId(), profile.blockTime(), List.of(new RpcEndpoint("only", url)),
                     profile.contracts(), profile.guardian(), profile.thresholds(), profile.delegations());

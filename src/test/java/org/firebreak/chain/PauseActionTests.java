@@ -212,6 +212,18 @@ class PauseActionTests {
     }
 
     @Test
+    void anEndpointServingAnotherChainGetsNothingSigned() throws Exception {
+        BigInteger nonce = chain.nonce(guardian);
+
+        StepOutcome outcome = devnetProfile().withChainId(139).writeTo(dir).pause();
+
+        assertThat(outcome.result()).isEqualTo(Result.FAIL);
+        assertThat(outcome.summary()).isEqualTo("cannot pause DelegationManager " + manager + ": the RPC endpoint serves "
+                + "chain 138, the profile is for chain 139, no transaction sent");
+        assertThat(chain.nonce(guardian)).isEqualTo(nonce);
+    }
+
+    @Test
     void anUnreachableChainIsReportedAndNothingIsSent() throws Exception {
         BigInteger nonce = chain.nonce(guardian);
 
