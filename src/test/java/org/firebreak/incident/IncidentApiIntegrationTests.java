@@ -74,8 +74,12 @@ class IncidentApiIntegrationTests {
                 "Implement fix");
         JsonNode first = incident.get("checklist").get(0);
         assertThat(first.get("kind").asString()).isEqualTo("AUTOMATED");
-        assertThat(first.get("automationAvailable").asBoolean()).isFalse();
-        assertThat(first.get("automationNote").asString()).contains("No executor for 'action:pause-contracts'");
+        assertThat(first.get("automation").asString()).isEqualTo("action:pause-contracts");
+        assertThat(first.get("automationAvailable").asBoolean()).isTrue();
+        assertThat(first.get("state").asString()).as("actions never run by themselves").isEqualTo("PENDING");
+        JsonNode notifyTeam = incident.get("checklist").get(2);
+        assertThat(notifyTeam.get("automationAvailable").asBoolean()).isFalse();
+        assertThat(notifyTeam.get("automationNote").asString()).contains("No executor for 'action:page-on-call'");
 
         JsonNode timeline = api.get("/api/v1/incidents/" + id + "/timeline").json();
         assertThat(timeline.get(0).get("kind").asString()).isEqualTo("OPENED");
