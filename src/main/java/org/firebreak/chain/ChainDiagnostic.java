@@ -38,6 +38,11 @@ abstract class ChainDiagnostic implements StepExecutor {
     abstract Finding check(ChainProfile profile, Map<String, String> options) throws ChainUnreachable;
 
     Finding run(Map<String, String> options) {
+        return runWith(profile -> profile, options);
+    }
+
+    /** Runs against the profile in force as adjusted by {@code adjust} (e.g. one delegation to check). */
+    Finding runWith(java.util.function.UnaryOperator<ChainProfile> adjust, Map<String, String> options) {
         Optional<ChainProfile> profile;
         try {
             profile = profiles.current();
@@ -48,7 +53,7 @@ abstract class ChainDiagnostic implements StepExecutor {
             return finding(Status.WARN, "No chain profile to check against: " + profiles.describe(), Map.of());
         }
         try {
-            return check(profile.get(), options);
+            return check(adjust.apply(profile.get()), options);
         } catch (ChainUnreachable e) {
             return finding(Status.FAIL, "Chain unreachable: " + e.getMessage(), Map.of());
         }

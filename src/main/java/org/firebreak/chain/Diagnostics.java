@@ -34,6 +34,12 @@ public class Diagnostics {
         return diagnostics.stream().filter(d -> d.name().equals(name)).findFirst().map(d -> d.run(options));
     }
 
+    /** "Check permissions" for a delegation given whole rather than watched in the chain profile. */
+    public Finding checkPermissions(ChainProfile.WatchedDelegation delegation) {
+        return diagnostics.stream().filter(PermissionsDiagnostic.class::isInstance).map(PermissionsDiagnostic.class::cast)
+                .findFirst().orElseThrow().runFor(delegation);
+    }
+
     public List<Finding> runAll() {
         return diagnostics.stream().map(d -> d.run(Map.of())).toList();
     }

@@ -31,6 +31,12 @@ class PermissionsDiagnostic extends ChainDiagnostic {
         return "Watched delegations: disabled or not, delegator deployed, each caveat's enforcer deployed";
     }
 
+    /** Checks a delegation given whole (e.g. pasted from a dApp's report) instead of a watched one. */
+    Finding runFor(WatchedDelegation delegation) {
+        return runWith(profile -> new ChainProfile(profile.chainId(), profile.blockTime(), profile.rpc(),
+                profile.contracts(), profile.guardian(), profile.thresholds(), List.of(delegation)), Map.of());
+    }
+
     @Override
     Finding check(ChainProfile profile, Map<String, String> options) throws ChainUnreachable {
         String wanted = options.get("delegation");

@@ -172,7 +172,9 @@ class DiagnosticsOnDevnetTests {
         assertThat(rpc.summary()).containsPattern("primary answered in \\d{4} ms \\(slow above 500 ms\\)");
         assertThat(performance.status()).isEqualTo(Status.WARN);
         assertThat(performance.summary()).contains("primary p95 latency");
+
         TestDevnet.faults().clear();
+        assertThat(run("rpc-status").status()).isEqualTo(Status.OK);
     }
 
     @Test
@@ -225,6 +227,23 @@ class DiagnosticsOnDevnetTests {
 
     private long totalCalls() {
         return TestDevnet.profile().rpc().stream().mapToLong(e -> stats.totalCalls(e.name())).sum();
+    }
+
+    @Test
+    void aDelegationPastedAsJsonIsCheckedAndAnUnknownEnforcerFails() {
+        var watched = TestDevnet.profile().delegations().getFirst();
+        String json = "{\"name\": \"pasted\", \"delegate\": \"" + watched.delegate() + "\", \"delegator\": \""
+                + watched.delegator() + "\", \"authority\": \"" + watched.authority() + "\", \"caveats\": [{\"enforcer\": "
+                + "\"0x00000000000000000000000000000000000bad01\", \"terms\": \"0x\"}], \"salt\": 7, \"signature\": \"0x\"}";
+
+        HttpApi.Response response = new HttpApi(port).post("/api/v1/diagnostics/permissions", json);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("status").asString()).isEqualTo("FAIL");
+        assertThat(response.json().get("summary").asString())
+                .contains("caveat enforcer 0x00000000000000000000000000000000000bad01 has no code");
+        assertThat(new HttpApi(port).post("/api/v1/diagnostics/permissions", "{\"name\": \"x\"}").status())
+                .isEqualTo(400);
     }
 
     @Test

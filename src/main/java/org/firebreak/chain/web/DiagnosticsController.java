@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.firebreak.chain.ChainProfile;
 import org.firebreak.chain.Diagnostics;
 import org.firebreak.chain.Diagnostics.DiagnosticInfo;
 import org.firebreak.chain.Finding;
@@ -14,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,6 +46,12 @@ class DiagnosticsController {
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND,
                         "Diagnostic not found", "There is no diagnostic '" + name + "'; known: " + String.join(", ",
                                 diagnostics.list().stream().map(DiagnosticInfo::name).toList()))));
+    }
+
+    @PostMapping("/permissions")
+    @Operation(summary = "Check permissions of a delegation given as JSON (the DelegationManager's Delegation struct)")
+    Finding permissions(@RequestBody ChainProfile.WatchedDelegation delegation) {
+        return diagnostics.checkPermissions(delegation);
     }
 
     /** All diagnostics at once, worst first. */
