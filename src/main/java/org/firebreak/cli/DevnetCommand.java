@@ -63,11 +63,12 @@ final class DevnetCommand {
         @Override
         public Integer call() {
             Optional<Devnet> running = attempt(() -> Devnet.running(options.path()));
-            if (running.isPresent()) {
+            if (running.isPresent() && !running.get().orphaned()) {
                 options.out().println("The devnet is already running for " + options.path() + ".");
                 describe(running.get(), options.out());
                 return 0;
             }
+            running.ifPresent(Devnet::down);   // its owner (a server) died: it is about to stop by itself
             long start = System.nanoTime();
             Devnet devnet = attempt(() -> Devnet.up(Devnet.Options.detached(options.path(), sidecarCommand(), null)));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
