@@ -9,9 +9,15 @@ import org.web3j.utils.Numeric;
  * The validity window a TimestampEnforcer or BlockNumberEnforcer caveat encodes: 32 bytes,
  * {@code uint128 after ‖ uint128 before}, 0 meaning unset. Valid when {@code now > after} and {@code now < before}.
  */
-record CaveatTerms(BigInteger after, BigInteger before) {
+public record CaveatTerms(BigInteger after, BigInteger before) {
 
-    static CaveatTerms decode(String termsHex) {
+    /** The window as terms, e.g. for a devnet delegation that expires in three days. */
+    public static String encode(long after, long before) {
+        return "0x" + Numeric.toHexStringNoPrefixZeroPadded(BigInteger.valueOf(after), 32)
+                + Numeric.toHexStringNoPrefixZeroPadded(BigInteger.valueOf(before), 32);
+    }
+
+    public static CaveatTerms decode(String termsHex) {
         byte[] terms = Numeric.hexStringToByteArray(termsHex);
         if (terms.length != 32) {
             throw new IllegalArgumentException("expected 32 bytes of terms, got " + terms.length);

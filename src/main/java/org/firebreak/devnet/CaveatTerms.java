@@ -4,16 +4,10 @@ import java.math.BigInteger;
 
 import org.web3j.utils.Numeric;
 
-/** Caveat terms in the enforcers' layouts (see the on-chain reference). */
+/** Caveat terms in the enforcers' layouts (see the on-chain reference); time windows are chain.CaveatTerms. */
 final class CaveatTerms {
 
     private CaveatTerms() {
-    }
-
-    /** TimestampEnforcer / BlockNumberEnforcer: {@code uint128 after ‖ uint128 before}, 0 meaning unset. */
-    static String window(long after, long before) {
-        return "0x" + Numeric.toHexStringNoPrefixZeroPadded(BigInteger.valueOf(after), 32)
-                + Numeric.toHexStringNoPrefixZeroPadded(BigInteger.valueOf(before), 32);
     }
 
     /** LimitedCallsEnforcer: {@code uint256 limit}. */

@@ -98,13 +98,13 @@ final class Deployment {
         BigInteger block = chain.blockNumber();
         List<WatchedDelegation> unsigned = List.of(
                 unsigned("expires-in-3-days", 0, stack.smartAccounts().get(0), 1,
-                        new Caveat(stack.timestampEnforcer(), CaveatTerms.window(0, now + Duration.ofDays(3).toSeconds()), null)),
+                        new Caveat(stack.timestampEnforcer(), org.firebreak.chain.CaveatTerms.encode(0, now + Duration.ofDays(3).toSeconds()), null)),
                 unsigned("expires-in-30-days", 1, stack.smartAccounts().get(1), 2,
-                        new Caveat(stack.timestampEnforcer(), CaveatTerms.window(0, now + Duration.ofDays(30).toSeconds()), null)),
+                        new Caveat(stack.timestampEnforcer(), org.firebreak.chain.CaveatTerms.encode(0, now + Duration.ofDays(30).toSeconds()), null)),
                 unsigned("limited-calls", 2, stack.smartAccounts().get(2), 3,
                         new Caveat(stack.allowedTargetsEnforcer(), CaveatTerms.targets(stack.entryPoint()), null),
                         new Caveat(stack.limitedCallsEnforcer(), CaveatTerms.limit(5), null),
-                        new Caveat(stack.blockNumberEnforcer(), CaveatTerms.window(0, block.longValueExact() + 500_000), null)));
+                        new Caveat(stack.blockNumberEnforcer(), org.firebreak.chain.CaveatTerms.encode(0, block.longValueExact() + 500_000), null)));
         List<WatchedDelegation> signed = new ArrayList<>();
         for (int i = 0; i < unsigned.size(); i++) {
             signed.add(DelegationTypedData.signed(unsigned.get(i), DevAccounts.delegator(i), DevnetChain.CHAIN_ID,

@@ -54,6 +54,7 @@ class StackAbiTest {
         assertThat(decoded.notYetValidAt(100)).isTrue();
         assertThat(decoded.notYetValidAt(101)).isFalse();
         assertThat(CaveatTerms.decode("0x" + "0".repeat(64)).hasEnd()).isFalse();
+        assertThat(CaveatTerms.encode(100, 0x6925c380L)).isEqualTo(terms);
     }
 
     @Test
