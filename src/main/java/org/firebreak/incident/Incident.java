@@ -269,9 +269,10 @@ final class Incident {
         write(now, actor, TimelineKind.ACTION_REFUSED, automation, null, null, "Refused " + automation + ": " + reason);
     }
 
+    /** The transaction an action sent, unless its summary already names it. */
     private static String evidence(StepOutcome outcome) {
         String tx = outcome.evidence().get("txHash");
-        return tx == null ? "" : " (tx " + tx + ")";
+        return tx == null || outcome.summary().contains(tx) ? "" : " (tx " + tx + ")";
     }
 
     ChecklistStep step(int no) {
