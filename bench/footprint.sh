@@ -7,8 +7,10 @@
 # /proc/PID/status, stop the server. Prints a table and appends it, with the date,
 # JDK, JVM options and nproc, to bench/results/footprint.md.
 #
-# usage: bench/footprint.sh [--runs N] [--idle SECONDS] [--no-record]
-# The JVM options are the launcher's (FIREBREAK_JAVA_OPTS replaces them).
+# usage: bench/footprint.sh [--runs N] [--idle SECONDS] [--no-record] [--with-devnet]
+# The JVM options are the launcher's (FIREBREAK_JAVA_OPTS replaces them). By default the
+# server is measured alone (FIREBREAK_CHAIN_PROFILE points at a profile that does not exist,
+# so `up` starts no devnet); --with-devnet measures `up` starting and deploying the devnet too.
 set -euo pipefail
 
 FB_ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)"
@@ -19,6 +21,7 @@ source "$FB_ROOT/scripts/lib.sh"
 RUNS=3
 IDLE=10
 RECORD=1
+WITH_DEVNET=0
 TIMEOUT_MS=60000
 GOAL_START_MS=5000
 GOAL_RSS_MB=300
@@ -29,6 +32,7 @@ while (( $# )); do
     --runs) RUNS="$2"; shift ;;
     --idle) IDLE="$2"; shift ;;
     --no-record) RECORD=0 ;;
+    --with-devnet) WITH_DEVNET=1 ;;
     -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) fb_die "unknown option: $1 (try --help)" ;;
   esac
@@ -88,6 +92,7 @@ for run in $(seq 1 "$RUNS"); do
   port="$(fb_free_port)"
   url="http://127.0.0.1:$port/actuator/health"
 
+  if (( WITH_DEVNET )); then unset FIREBREAK_CHAIN_PROFILE; else export FIREBREAK_CHAIN_PROFILE="$RUN_DIR/no-chain.yml"; fi
   t0="$(now_ms)"
   "$FB_ROOT/firebreak" up --port "$port" --data-dir "$RUN_DIR/data" --bind 127.0.0.1 \
     >"$RUN_DIR/server.log" 2>&1 </dev/null &
@@ -156,6 +161,7 @@ if (( RECORD )); then
     printf -- '- JDK: %s\n' "$JDK_DESC"
     printf -- '- JVM options: `%s`\n' "${JVM_OPTS:-(none)}"
     printf -- '- machine: nproc %s, %s GB RAM, %s\n' "$NPROC" "$MEM_GB" "$(uname -sr)"
+    printf -- '- scenario: %s\n' "$( (( WITH_DEVNET )) && echo 'up starting and deploying the devnet' || echo 'the server alone (no chain profile)')"
     printf -- '- runs: %s, idle %s s before reading RSS\n\n' "$RUNS" "$IDLE"
     printf '%s\n\n%s\n' "$table" "$goals"
   } >>"$RESULTS"
