@@ -111,7 +111,7 @@ class PauseSystemIntegrationTests {
         assertThat(chain.receipt(tx).isStatusOK()).isTrue();
         assertThat(chain.nonce(guardian)).isEqualTo(nonce.add(BigInteger.ONE));
         assertThat(timeline(id)).anySatisfy(line -> assertThat(line).startsWith("STEP_RAN: Ran step 1 'Pause system': OK")
-                .endsWith("(tx " + tx + ")"));
+                .contains("in tx " + tx).doesNotContain("(tx "));
         System.out.println("pause round trip over HTTP: " + roundTrip.toMillis() + " ms (action "
                 + outcome.get("evidence").get("elapsedMs").asString() + " ms)");
 
@@ -121,7 +121,7 @@ class PauseSystemIntegrationTests {
         assertThat(chain.paused(manager)).isFalse();
         assertThat(chain.nonce(guardian)).isEqualTo(nonce.add(BigInteger.TWO));
         assertThat(timeline(id).getLast()).startsWith("ACTION_RAN: Ran action:unpause-contracts: OK - Unpaused "
-                + "DelegationManager " + manager + " in tx 0x").contains("(tx 0x");
+                + "DelegationManager " + manager + " in tx 0x").doesNotContain("(tx 0x");
         assertNoSecretIn(output.getAll(), paused.body(), unpaused.body(),
                 as("alice").get("/api/v1/incidents/" + id + "/timeline").body());
     }
