@@ -22,17 +22,8 @@ class AccountFactoryDiagnostic extends ChainDiagnostic {
     static final BigInteger PROBE_SALT = BigInteger.valueOf(138);
 
     AccountFactoryDiagnostic(ChainProfiles profiles, ChainClient client) {
-        super(profiles, client);
-    }
-
-    @Override
-    String name() {
-        return "account-factory";
-    }
-
-    @Override
-    String description() {
-        return "AccountFactory code present and unchanged; counterfactual address and account creation simulate";
+        super(profiles, client, "account-factory",
+                "AccountFactory code present and unchanged; counterfactual address and account creation simulate");
     }
 
     @Override

@@ -21,19 +21,29 @@ import org.web3j.crypto.Hash;
  */
 abstract class ChainDiagnostic implements StepExecutor {
 
-    private final ChainProfiles profiles;
+    protected final ChainProfiles profiles;
     protected final ChainClient client;
+    private final String name;
+    private final String description;
 
-    ChainDiagnostic(ChainProfiles profiles, ChainClient client) {
+    /**
+     * @param name as in {@code diagnostic:<name>} and {@code /api/v1/diagnostics/<name>}
+     * @param description one line: what it checks
+     */
+    ChainDiagnostic(ChainProfiles profiles, ChainClient client, String name, String description) {
         this.profiles = profiles;
         this.client = client;
+        this.name = name;
+        this.description = description;
     }
 
-    /** The diagnostic's name, as in {@code diagnostic:<name>} and {@code /api/v1/diagnostics/<name>}. */
-    abstract String name();
+    final String name() {
+        return name;
+    }
 
-    /** One line: what it checks. */
-    abstract String description();
+    final String description() {
+        return description;
+    }
 
     abstract Finding check(ChainProfile profile, Map<String, String> options) throws ChainUnreachable;
 

@@ -19,17 +19,8 @@ class DelegationFrameworkDiagnostic extends ChainDiagnostic {
     static final long PAUSE_LOOKBACK_BLOCKS = 9_000;
 
     DelegationFrameworkDiagnostic(ChainProfiles profiles, ChainClient client) {
-        super(profiles, client);
-    }
-
-    @Override
-    String name() {
-        return "delegation-framework";
-    }
-
-    @Override
-    String description() {
-        return "DelegationManager code, paused or not, owner; caveat enforcers deployed";
+        super(profiles, client, "delegation-framework",
+                "DelegationManager code, paused or not, owner; caveat enforcers deployed");
     }
 
     @Override

@@ -13,17 +13,8 @@ import org.springframework.stereotype.Component;
 class EntryPointDiagnostic extends ChainDiagnostic {
 
     EntryPointDiagnostic(ChainProfiles profiles, ChainClient client) {
-        super(profiles, client);
-    }
-
-    @Override
-    String name() {
-        return "entrypoint";
-    }
-
-    @Override
-    String description() {
-        return "EntryPoint code present and unchanged; paymaster deposit above its threshold";
+        super(profiles, client, "entrypoint",
+                "EntryPoint code present and unchanged; paymaster deposit above its threshold");
     }
 
     @Override

@@ -22,17 +22,8 @@ import org.web3j.protocol.core.methods.response.EthBlock;
 class ExpiryDiagnostic extends ChainDiagnostic {
 
     ExpiryDiagnostic(ChainProfiles profiles, ChainClient client) {
-        super(profiles, client);
-    }
-
-    @Override
-    String name() {
-        return "expiry";
-    }
-
-    @Override
-    String description() {
-        return "Watched delegations' timestamp and block-number caveats against chain time; expiring within the horizon";
+        super(profiles, client, "expiry",
+                "Watched delegations' timestamp and block-number caveats against chain time; expiring within the horizon");
     }
 
     @Override

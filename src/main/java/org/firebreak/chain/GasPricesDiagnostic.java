@@ -15,17 +15,8 @@ class GasPricesDiagnostic extends ChainDiagnostic {
     static final int HISTORY_BLOCKS = 20;
 
     GasPricesDiagnostic(ChainProfiles profiles, ChainClient client) {
-        super(profiles, client);
-    }
-
-    @Override
-    String name() {
-        return "gas-prices";
-    }
-
-    @Override
-    String description() {
-        return "Gas price against the configured ceiling; base fee trend over the last " + HISTORY_BLOCKS + " blocks";
+        super(profiles, client, "gas-prices",
+                "Gas price against the configured ceiling; base fee trend over the last " + HISTORY_BLOCKS + " blocks");
     }
 
     @Override

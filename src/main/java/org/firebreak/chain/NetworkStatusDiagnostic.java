@@ -24,18 +24,9 @@ class NetworkStatusDiagnostic extends ChainDiagnostic {
     private final Clock clock;
 
     NetworkStatusDiagnostic(ChainProfiles profiles, ChainClient client, Clock clock) {
-        super(profiles, client);
+        super(profiles, client, "network-status",
+                "Block interval, stalls and peers");
         this.clock = clock;
-    }
-
-    @Override
-    String name() {
-        return "network-status";
-    }
-
-    @Override
-    String description() {
-        return "Block interval, stalls and peers";
     }
 
     @Override

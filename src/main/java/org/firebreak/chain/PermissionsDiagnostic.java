@@ -18,17 +18,8 @@ import org.web3j.utils.Numeric;
 class PermissionsDiagnostic extends ChainDiagnostic {
 
     PermissionsDiagnostic(ChainProfiles profiles, ChainClient client) {
-        super(profiles, client);
-    }
-
-    @Override
-    String name() {
-        return "permissions";
-    }
-
-    @Override
-    String description() {
-        return "Watched delegations: disabled or not, delegator deployed, each caveat's enforcer deployed";
+        super(profiles, client, "permissions",
+                "Watched delegations: disabled or not, delegator deployed, each caveat's enforcer deployed");
     }
 
     /** Checks a delegation given whole (e.g. pasted from a dApp's report) instead of a watched one. */

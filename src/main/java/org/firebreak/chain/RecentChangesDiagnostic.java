@@ -20,21 +20,9 @@ class RecentChangesDiagnostic extends ChainDiagnostic {
     /** The window to review, in blocks; within the public RPC's 10,000-block eth_getLogs cap. */
     static final long WINDOW_BLOCKS = 5_000;
 
-    private final ChainProfiles profiles;
-
     RecentChangesDiagnostic(ChainProfiles profiles, ChainClient client) {
-        super(profiles, client);
-        this.profiles = profiles;
-    }
-
-    @Override
-    String name() {
-        return "recent-changes";
-    }
-
-    @Override
-    String description() {
-        return "Admin events and code changes on the stack's contracts in the last " + WINDOW_BLOCKS + " blocks";
+        super(profiles, client, "recent-changes",
+                "Admin events and code changes on the stack's contracts in the last " + WINDOW_BLOCKS + " blocks");
     }
 
     @Override

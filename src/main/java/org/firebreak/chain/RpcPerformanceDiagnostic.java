@@ -21,18 +21,9 @@ class RpcPerformanceDiagnostic extends ChainDiagnostic {
     private final EndpointStats stats;
 
     RpcPerformanceDiagnostic(ChainProfiles profiles, ChainClient client, EndpointStats stats) {
-        super(profiles, client);
+        super(profiles, client, "rpc-performance",
+                "Latency percentiles and error rate per RPC endpoint");
         this.stats = stats;
-    }
-
-    @Override
-    String name() {
-        return "rpc-performance";
-    }
-
-    @Override
-    String description() {
-        return "Latency percentiles and error rate per RPC endpoint";
     }
 
     @Override

@@ -26,18 +26,9 @@ class RpcStatusDiagnostic extends ChainDiagnostic {
     private final Clock clock;
 
     RpcStatusDiagnostic(ChainProfiles profiles, ChainClient client, Clock clock) {
-        super(profiles, client);
+        super(profiles, client, "rpc-status",
+                "Every RPC endpoint reachable, on the right chain, in sync, fast, and the head advancing");
         this.clock = clock;
-    }
-
-    @Override
-    String name() {
-        return "rpc-status";
-    }
-
-    @Override
-    String description() {
-        return "Every RPC endpoint reachable, on the right chain, in sync, fast, and the head advancing";
     }
 
     record Probe(RpcEndpoint endpoint, long chainId, long head, Instant headTime, boolean syncing, Duration latency) {
