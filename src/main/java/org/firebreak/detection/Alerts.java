@@ -1,0 +1,105 @@
+package org.firebreak.detection;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.firebreak.incident.IncidentId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The alert table, in plain SQL. Only this module reads or writes it. */
+@Repository
+class Alerts {
+
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Alerts(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Locks the alert's row until the transaction ends, so one key's signals are applied one after the other. */
+    Optional<AlertView> findForUpdate(String integration, String key) {
+        return jdbc.sql("select * from alert where integration = :i and dedup_key = :k for update")
+                .param("i", integration).param("k", key).query(this::view).optional();
+    }
+
+    /** Fails with a duplicate key when another transaction claimed the key first; the caller retries. */
+    void insert(AlertView a) {
+        jdbc.sql("""
+                insert into alert (integration, dedup_key, status, title, incident_number, seen_count, first_seen_at,
+                    last_seen_at, resolved_at, labels)
+                values (:i, :k, :status, :title, :incident, :count, :first, :last, :resolved, :labels)""")
+                .param("i", a.integration()).param("k", a.dedupKey()).param("status", a.status().name())
+                .param("title", a.title()).param("incident", a.incident() == null ? null : a.incident().number())
+                .param("count", a.count()).param("first", ts(a.firstSeenAt())).param("last", ts(a.lastSeenAt()))
+                .param("resolved", ts(a.resolvedAt())).param("labels", json.writeValueAsString(a.labels()))
+                .update();
+    }
+
+    void update(AlertView a) {
+        jdbc.sql("""
+                update alert set status = :status, incident_number = :incident, seen_count = :count,
+                    last_seen_at = :last, resolved_at = :resolved, labels = :labels
+                where integration = :i and dedup_key = :k""")
+                .param("i", a.integration()).param("k", a.dedupKey()).param("status", a.status().name())
+                .param("incident", a.incident() == null ? null : a.incident().number())
+                .param("count", a.count()).param("last", ts(a.lastSeenAt())).param("resolved", ts(a.resolvedAt()))
+                .param("labels", json.writeValueAsString(a.labels())).update();
+    }
+
+    List<AlertView> list(@Nullable String integration, @Nullable AlertStatus status, int limit) {
+        String where = (integration == null ? "" : " and integration = :i") + (status == null ? "" : " and status = :s");
+        var sql = jdbc.sql("select * from alert where 1 = 1" + where + " order by last_seen_at desc, id desc limit :n")
+                .param("n", limit);
+        if (integration != null) {
+            sql = sql.param("i", integration);
+        }
+        if (status != null) {
+            sql = sql.param("s", status.name());
+        }
+        return sql.query(this::view).list();
+    }
+
+    Optional<AlertView> find(String integration, String key) {
+        return jdbc.sql("select * from alert where integration = :i and dedup_key = :k")
+                .param("i", integration).param("k", key).query(this::view).optional();
+    }
+
+    private AlertView view(ResultSet rs, int row) throws SQLException {
+        long number = rs.getLong("incident_number");
+        IncidentId incident = rs.wasNull() ? null : new IncidentId(number);
+        return new AlertView(rs.getString("integration"), rs.getString("dedup_key"),
+                AlertStatus.valueOf(rs.getString("status")), rs.getString("title"),
+                incident, rs.getLong("seen_count"),
+                instant(rs, "first_seen_at"), instant(rs, "last_seen_at"), instantOrNull(rs, "resolved_at"),
+                json.readValue(rs.getString("labels"), LABELS));
+    }
+
+    private static @Nullable OffsetDateTime ts(@Nullable Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

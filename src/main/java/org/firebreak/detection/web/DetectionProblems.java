@@ -1,0 +1,27 @@
+package org.firebreak.detection.web;
+
+import org.firebreak.detection.IntegrationNotFound;
+import org.firebreak.detection.SecretRejected;
+import org.firebreak.shared.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps the detection module's exceptions to RFC 9457 problem details; no secret ever reaches a message. */
+@RestControllerAdvice(assignableTypes = IntegrationController.class)
+class DetectionProblems {
+
+    @ExceptionHandler
+    ProblemDetail notFound(IntegrationNotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "Integration not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejected(SecretRejected e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "Wrong or missing secret", e.getMessage()));
+    }
+}

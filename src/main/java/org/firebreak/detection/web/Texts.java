@@ -1,0 +1,27 @@
+package org.firebreak.detection.web;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+/** Fits senders' free text into what an incident accepts, instead of refusing an alert over its wording. */
+final class Texts {
+
+    /** The incident module's component form; other names are dropped (they stay visible in the labels). */
+    private static final Pattern COMPONENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._/-]{0,63}");
+
+    private Texts() {
+    }
+
+    static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    static List<String> components(Stream<@Nullable String> names) {
+        return names.filter(Objects::nonNull).map(String::strip).filter(n -> COMPONENT.matcher(n).matches())
+                .distinct().toList();
+    }
+}

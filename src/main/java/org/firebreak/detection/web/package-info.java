@@ -1,0 +1,4 @@
+@NullMarked
+package org.firebreak.detection.web;
+
+import org.jspecify.annotations.NullMarked;
