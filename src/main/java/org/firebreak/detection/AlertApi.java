@@ -2,6 +2,7 @@ package org.firebreak.detection;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ public class AlertApi {
 
     /** A new key: claim it (the unique key makes a concurrent twin fail here), then open its incident. */
     private AlertView first(Integration source, Signal signal) {
-        Instant now = clock.instant();
+        Instant now = now();
         AlertView claimed = new AlertView(source.name(), signal.dedupKey(), AlertStatus.FIRING, signal.title(), null, 1,
                 now, now, null, signal.labels());
         alerts.insert(claimed);
@@ -109,7 +110,7 @@ public class AlertApi {
     }
 
     private AlertView repeat(Integration source, AlertView alert, Signal signal) {
-        Instant now = clock.instant();
+        Instant now = now();
         if (alert.status() == AlertStatus.FIRING) {
             return save(with(alert, AlertStatus.FIRING, alert.incident(), alert.count() + 1, now, null, signal.labels()));
         }
@@ -137,7 +138,7 @@ public class AlertApi {
         if (alert.status() == AlertStatus.RESOLVED) {
             return alert;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         AlertView resolved = save(with(alert, AlertStatus.RESOLVED, alert.incident(), alert.count(), now, now,
                 alert.labels()));
         if (alert.incident() != null) {
@@ -173,11 +174,16 @@ public class AlertApi {
     }
 
     private OpenIncident command(Integration source, Signal signal, @Nullable IncidentType type) {
-        Instant now = clock.instant();
+        Instant now = now();
         Instant detected = signal.startedAt() == null || signal.startedAt().isAfter(now) ? now : signal.startedAt();
         return new OpenIncident(signal.title(), signal.summary(),
                 signal.severity() != null ? signal.severity() : source.defaultSeverity(), null,
                 type == null ? null : type.name(), signal.components(), null, null, detected);
+    }
+
+    /** Microseconds, what both stores keep, so an answer shows the same time as a later read. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private AlertView save(AlertView alert) {
