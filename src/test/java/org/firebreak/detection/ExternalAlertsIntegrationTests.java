@@ -108,6 +108,28 @@ class ExternalAlertsIntegrationTests {
     }
 
     @Test
+    void anAlertThatFiresAgainJoinsItsOpenIncidentOrOpensANewOneOnceAHumanResolvedIt() {
+        String key = "r-" + run;
+        api.post(PD, pagerDuty(PD_SECRET, "trigger", key));
+        String first = alert("pagerduty", key).get("incident").asString();
+        api.post(PD, pagerDuty(PD_SECRET, "resolve", key));
+
+        api.post(PD, pagerDuty(PD_SECRET, "trigger", key));
+        assertThat(alert("pagerduty", key).get("incident").asString()).as("still open").isEqualTo(first);
+        assertThat(alert("pagerduty", key).get("status").asString()).isEqualTo("FIRING");
+        assertThat(timelineText(first)).contains("fires again (seen 2 times)");
+
+        api.post(PD, pagerDuty(PD_SECRET, "resolve", key));
+        assertThat(api.post("/api/v1/incidents/" + first + "/status", "{\"status\": \"RESOLVED\"}").status())
+                .isEqualTo(200);
+        api.post(PD, pagerDuty(PD_SECRET, "trigger", key));
+        JsonNode again = alert("pagerduty", key);
+        assertThat(again.get("incident").asString()).as("new trouble after a human resolved it").isNotEqualTo(first);
+        assertThat(again.get("count").asLong()).isEqualTo(3);
+        assertThat(timelineText(again.get("incident").asString())).contains("Fired again after " + first);
+    }
+
+    @Test
     void aWrongOrMissingSecretIsRefusedWith401AndWritesNothing() {
         String key = "x" + run;
         long before = incidentTotal();
