@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.util.List;
 
 import org.firebreak.support.TestDevnet;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.protocol.Web3j;
@@ -21,7 +25,7 @@ import org.web3j.protocol.http.HttpService;
  * Reads the shared test devnet straight from anvil, not through Firebreak, so tests assert what is on chain; also
  * puts test code at spare addresses and puts the DelegationManager back to unpaused for the tests that follow.
  */
-final class DevnetProbe implements AutoCloseable {
+final class DevnetProbe implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     private final HttpService service;
     private final Web3j web3j;
@@ -94,6 +98,31 @@ final class DevnetProbe implements AutoCloseable {
     @Override
     public void close() {
         web3j.shutdown();
+    }
+
+    /** Registered as an extension: every test starts and ends with the DelegationManager unpaused. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        leaveUnpaused();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        leaveUnpaused();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Neither the guardian's private key nor its keystore password appears in any of the texts. */
+    static void assertNoSecretIn(String... texts) throws Exception {
+        String key = guardianKeyHex();
+        String password = guardianPassword();
+        for (String text : texts) {
+            org.assertj.core.api.Assertions.assertThat(text).doesNotContainIgnoringCase(key).doesNotContain(password);
+        }
     }
 
     public static final class AnvilAnswer extends Response<Object> {

@@ -14,10 +14,8 @@ import org.firebreak.chain.ChainProfile.Guardian;
 import org.firebreak.playbook.StepOutcome;
 import org.firebreak.playbook.StepOutcome.Result;
 import org.firebreak.support.TestDevnet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -40,37 +38,16 @@ class PauseActionTests {
     private static final String SPARE_ADDRESS = "0x00000000000000000000000000000000d1211001";
     private static final String EMPTY_ADDRESS = "0x0000000000000000000000000000000000c0ffee";
 
-    private static DevnetProbe chain;
-    private static String manager;
-    private static String guardian;
+    @RegisterExtension
+    static final DevnetProbe chain = DevnetProbe.anvil();
+    private static final String manager = DevnetProbe.delegationManager();
+    private static final String guardian = DevnetProbe.guardian();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void devnet() throws Exception {
-        chain = DevnetProbe.anvil();
-        manager = DevnetProbe.delegationManager();
-        guardian = DevnetProbe.guardian();
-        chain.leaveUnpaused();
-    }
-
-    @AfterEach
-    void leaveUnpaused() throws Exception {
-        chain.leaveUnpaused();
-    }
-
-    @AfterAll
-    static void close() {
-        chain.close();
-    }
-
     private static void assertNoSecretIn(StepOutcome outcome, CapturedOutput output) throws Exception {
-        String key = DevnetProbe.guardianKeyHex();
-        String password = DevnetProbe.guardianPassword();
-        for (String text : new String[] { outcome.summary(), outcome.evidence().toString(), output.getAll() }) {
-            assertThat(text).doesNotContainIgnoringCase(key).doesNotContain(password);
-        }
+        DevnetProbe.assertNoSecretIn(outcome.summary(), outcome.evidence().toString(), output.getAll());
     }
 
     @Test

@@ -10,10 +10,8 @@ import java.util.List;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.HttpApi.Response;
 import org.firebreak.support.TestDevnet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -36,9 +34,10 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class PauseSystemIntegrationTests {
 
-    private static DevnetProbe chain;
-    private static String manager;
-    private static String guardian;
+    @RegisterExtension
+    static final DevnetProbe chain = DevnetProbe.anvil();
+    private static final String manager = DevnetProbe.delegationManager();
+    private static final String guardian = DevnetProbe.guardian();
 
     @LocalServerPort
     int port;
@@ -46,24 +45,6 @@ class PauseSystemIntegrationTests {
     @DynamicPropertySource
     static void devnetProfile(DynamicPropertyRegistry registry) {
         registry.add("firebreak.chain.profile", () -> TestDevnet.profilePath().toString());
-    }
-
-    @BeforeAll
-    static void devnet() throws Exception {
-        chain = DevnetProbe.anvil();
-        manager = DevnetProbe.delegationManager();
-        guardian = DevnetProbe.guardian();
-        chain.leaveUnpaused();
-    }
-
-    @AfterEach
-    void leaveUnpaused() throws Exception {
-        chain.leaveUnpaused();
-    }
-
-    @AfterAll
-    static void close() {
-        chain.close();
     }
 
     private HttpApi as(String actor) {
@@ -122,7 +103,7 @@ class PauseSystemIntegrationTests {
         assertThat(chain.nonce(guardian)).isEqualTo(nonce.add(BigInteger.TWO));
         assertThat(timeline(id).getLast()).startsWith("ACTION_RAN: Ran action:unpause-contracts: OK - Unpaused "
                 + "DelegationManager " + manager + " in tx 0x").doesNotContain("(tx 0x");
-        assertNoSecretIn(output.getAll(), paused.body(), unpaused.body(),
+        DevnetProbe.assertNoSecretIn(output.getAll(), paused.body(), unpaused.body(),
                 as("alice").get("/api/v1/incidents/" + id + "/timeline").body());
     }
 
@@ -161,11 +142,4 @@ class PauseSystemIntegrationTests {
                 + "(carol) may run actions, not bob");
     }
 
-    private static void assertNoSecretIn(String... texts) throws Exception {
-        String key = DevnetProbe.guardianKeyHex();
-        String password = DevnetProbe.guardianPassword();
-        for (String text : texts) {
-            assertThat(text).doesNotContainIgnoringCase(key).doesNotContain(password);
-        }
-    }
 }
