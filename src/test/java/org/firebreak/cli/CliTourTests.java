@@ -20,24 +20,16 @@ class CliTourTests {
     @LocalServerPort
     int port;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run firebreak(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    private CliRun firebreak(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--server=http://127.0.0.1:" + port);
         all.add("--as=oncall-alice");
-        int exit = FirebreakCli.commandLine(a -> {
-            throw new AssertionError("no server start in a client command");
-        }, new PrintWriter(out), new PrintWriter(err)).execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all.toArray(String[]::new));
     }
 
     @Test
     void openWalkAndResolveAnIncidentFromTheCommandLine() {
-        Run opened = firebreak("incident", "open", "--title", "Redemptions revert", "--criteria", "funds at risk",
+        CliRun opened = firebreak("incident", "open", "--title", "Redemptions revert", "--criteria", "funds at risk",
                 "--type", "DELEGATION_FAILURE", "--component", "delegations");
         assertThat(opened.exit()).as(opened.err()).isZero();
         String id = opened.out().lines().findFirst().orElseThrow().split(" ")[0];
@@ -49,54 +41,54 @@ class CliTourTests {
         assertThat(checklist.get(3)).matches("3\\s+PENDING\\s+AUTOMATED\\s+Immediate actions\\s+Notify team\\s+\\(no executor yet: do by hand\\)");
         assertThat(checklist.get(13)).contains("Implement fix");
 
-        Run ack = firebreak("incident", "ack", id);
+        CliRun ack = firebreak("incident", "ack", id);
         assertThat(ack.out().strip()).isEqualTo(id + " is ACKNOWLEDGED (next: INVESTIGATING, MITIGATED, RESOLVED)");
 
-        Run done = firebreak("step", "done", id, "2", "--note", "all redemptions since block 1200");
+        CliRun done = firebreak("step", "done", id, "2", "--note", "all redemptions since block 1200");
         assertThat(done.out()).containsPattern("2\\s+DONE\\*\\s+MANUAL\\s+Immediate actions\\s+Assess impact");
-        Run skipped = firebreak("step", "skip", id, "1", "--reason", "pause would block the fix");
+        CliRun skipped = firebreak("step", "skip", id, "1", "--reason", "pause would block the fix");
         assertThat(skipped.out()).containsPattern("1\\s+SKIPPED\\*");
 
         assertThat(firebreak("incident", "note", id, "rolled", "back", "the", "enforcer").out().strip())
                 .isEqualTo("Noted on " + id + ".");
         assertThat(firebreak("incident", "status", id, "resolved").out()).contains(id + " is RESOLVED");
 
-        Run timeline = firebreak("incident", "timeline", id);
+        CliRun timeline = firebreak("incident", "timeline", id);
         assertThat(timeline.out()).contains("oncall-alice").contains("STATUS_CHANGED").contains("rolled back the enforcer")
                 .contains("Skipped: step 1 'Pause system' - pause would block the fix");
 
-        Run json = firebreak("incident", "show", id, "--json");
+        CliRun json = firebreak("incident", "show", id, "--json");
         JsonNode incident = ApiClient.JSON.readTree(json.out());
         assertThat(incident.get("status").asString()).isEqualTo("RESOLVED");
         assertThat(incident.get("timeToResolve").isNull()).isFalse();
 
-        Run list = firebreak("incident", "list", "--status", "RESOLVED", "--search", "Redemptions revert");
+        CliRun list = firebreak("incident", "list", "--status", "RESOLVED", "--search", "Redemptions revert");
         assertThat(list.out()).containsPattern(id + "\\s+CRITICAL\\s+RESOLVED\\s+DELEGATION_FAILURE");
     }
 
     @Test
     void playbooksAreListedAndShown() {
-        Run list = firebreak("playbook", "list");
+        CliRun list = firebreak("playbook", "list");
         assertThat(list.out()).containsPattern("critical-response\\s+1\\s+RESPONSE_PROCEDURE\\s+CRITICAL\\s+8")
                 .containsPattern("delegation-failure\\s+1\\s+COMMON_INCIDENT\\s+DELEGATION_FAILURE\\s+5");
 
-        Run show = firebreak("playbook", "show", "account-creation-failure");
+        CliRun show = firebreak("playbook", "show", "account-creation-failure");
         assertThat(show.out()).contains("symptoms: Users cannot create accounts, High error rate, Transaction failures")
                 .containsPattern("Response\\s+Check RPC endpoint status\\s+AUTOMATED\\s+diagnostic:rpc-status");
     }
 
     @Test
     void aRejectedCommandPrintsOneLineAndExitsNonZero() {
-        Run illegal = firebreak("incident", "status", "INC-999999", "CLOSED");
+        CliRun illegal = firebreak("incident", "status", "INC-999999", "CLOSED");
         assertThat(illegal.exit()).isEqualTo(1);
         assertThat(illegal.err().strip()).isEqualTo("firebreak: There is no incident INC-999999");
 
-        Run badCriterion = firebreak("incident", "open", "--title", "x", "--criteria", "tuesday");
+        CliRun badCriterion = firebreak("incident", "open", "--title", "x", "--criteria", "tuesday");
         assertThat(badCriterion.exit()).isEqualTo(1);
         assertThat(badCriterion.err().lines()).hasSize(1);
         assertThat(badCriterion.err()).startsWith("firebreak: criteria[0]: 'tuesday' is not one of the plan's criteria");
 
-        Run unknownPlaybook = firebreak("playbook", "show", "nope");
+        CliRun unknownPlaybook = firebreak("playbook", "show", "nope");
         assertThat(unknownPlaybook.exit()).isEqualTo(1);
         assertThat(unknownPlaybook.err()).startsWith("firebreak: There is no playbook 'nope'");
     }

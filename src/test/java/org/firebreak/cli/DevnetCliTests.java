@@ -2,8 +2,6 @@ package org.firebreak.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -23,16 +21,8 @@ class DevnetCliTests {
     @TempDir
     Path dataDir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run firebreak(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = FirebreakCli.commandLine(a -> {
-            throw new AssertionError("devnet commands start no server");
-        }, new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun firebreak(String... args) {
+        return CliRun.of(args);
     }
 
     private static long pid(String text, String pattern) {
@@ -44,7 +34,7 @@ class DevnetCliTests {
     @Test
     void upStatusFaultAndDownRoundTripLeavesNoProcess() {
         String dir = dataDir.toString();
-        Run up = firebreak("devnet", "up", "--data-dir", dir);
+        CliRun up = firebreak("devnet", "up", "--data-dir", dir);
         long anvil = 0;
         long sidecar = 0;
         try {
@@ -57,26 +47,26 @@ class DevnetCliTests {
             Path profile = dataDir.resolve("devnet/chain-profile.yml");
             assertThat(YamlDocuments.read(profile, ChainProfile.class).chainId()).isEqualTo(138);
 
-            Run status = firebreak("devnet", "status", "--data-dir", dir);
+            CliRun status = firebreak("devnet", "status", "--data-dir", dir);
             assertThat(status.out()).containsPattern("running: chain 138, block \\d+, anvil pid " + anvil)
                     .contains("rpc-mode=pass blocks=run");
             assertThat(firebreak("devnet", "up", "--data-dir", dir).out()).startsWith("The devnet is already running");
 
-            Run slow = firebreak("devnet", "fault", "rpc-slow", "--data-dir", dir);
+            CliRun slow = firebreak("devnet", "fault", "rpc-slow", "--data-dir", dir);
             assertThat(slow.out()).startsWith("rpc-slow: primary endpoint");
             assertThat(firebreak("devnet", "fault", "clear", "--data-dir", dir).out()).contains("pass-through");
-            Run unknown = firebreak("devnet", "fault", "meltdown", "--data-dir", dir);
+            CliRun unknown = firebreak("devnet", "fault", "meltdown", "--data-dir", dir);
             assertThat(unknown.exit()).isEqualTo(1);
             assertThat(unknown.err().strip()).startsWith("firebreak: unknown fault 'meltdown'").doesNotContain("\n");
         } finally {
-            Run down = firebreak("devnet", "down", "--data-dir", dir);
+            CliRun down = firebreak("devnet", "down", "--data-dir", dir);
             assertThat(down.out()).as(down.err()).contains("Devnet stopped");
         }
         for (long pid : new long[] { anvil, sidecar }) {
             assertThat(ProcessHandle.of(pid).map(p -> p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join())
                     .filter(ProcessHandle::isAlive)).as("pid " + pid).isEmpty();
         }
-        Run after = firebreak("devnet", "status", "--data-dir", dir);
+        CliRun after = firebreak("devnet", "status", "--data-dir", dir);
         assertThat(after.exit()).isEqualTo(1);
         assertThat(after.err().strip()).isEqualTo("firebreak: no devnet is running for " + dataDir.toAbsolutePath().normalize()
                 + "; start one with: firebreak devnet up");
