@@ -42,28 +42,28 @@ class AccountFactoryDiagnostic extends ChainDiagnostic {
         Map<String, String> evidence = evidence(answers, block);
         Problems problems = new Problems();
         if (!checkCode(factory, codeOf(answers, 1), problems, evidence)) {
-            return finding(problems.status(), problems.summary("") + " at block " + block
-                    + ": new smart accounts cannot be created (AA13/AA15)", evidence);
+            return new Finding(name(), problems.status(), problems.summary("") + " at block " + block
+                    + ": new smart accounts cannot be created (AA13/AA15)", evidence, problems.list());
         }
         String counterfactual = null;
         try {
             counterfactual = StackAbi.decodeSingle(callResult(answers, 2), StackAbi.getAddress(PROBE_OWNER, PROBE_SALT));
             evidence.put("counterfactualAddress", counterfactual);
         } catch (CallReverted | RuntimeException e) {
-            problems.fail("getAddress(owner, salt) failed: " + e.getMessage());
+            problems.fail("factory.get-address-failed", factory.name(), "getAddress(owner, salt) failed: " + e.getMessage());
         }
         try {
             String created = StackAbi.decodeSingle(callResult(answers, 3), StackAbi.createAccount(PROBE_OWNER, PROBE_SALT));
             evidence.put("simulatedCreateAccount", created);
             if (counterfactual != null && !created.equalsIgnoreCase(counterfactual)) {
-                problems.fail("createAccount simulates to " + created + " but getAddress says " + counterfactual);
+                problems.fail("factory.address-mismatch", factory.name(), "createAccount simulates to " + created + " but getAddress says " + counterfactual);
             }
         } catch (CallReverted | RuntimeException e) {
-            problems.fail("createAccount simulation reverted: " + e.getMessage());
+            problems.fail("factory.create-reverted", factory.name(), "createAccount simulation reverted: " + e.getMessage());
         }
         senderAddress(answers, counterfactual, problems, evidence);
-        return finding(problems.status(), problems.summary("AccountFactory " + factory.address()
-                + " creates accounts (simulated " + evidence.get("simulatedCreateAccount") + ") at block " + block),
+        return finding(problems, "AccountFactory " + factory.address()
+                + " creates accounts (simulated " + evidence.get("simulatedCreateAccount") + ") at block " + block,
                 evidence);
     }
 
@@ -72,19 +72,19 @@ class AccountFactoryDiagnostic extends ChainDiagnostic {
             Map<String, String> evidence) {
         try {
             callResult(answers, 4);
-            problems.warn("EntryPoint.getSenderAddress did not revert with SenderAddressResult");
+            problems.warn("entrypoint.sender-address-unexpected", "entryPoint", "EntryPoint.getSenderAddress did not revert with SenderAddressResult");
         } catch (CallReverted reverted) {
             String data = reverted.data == null ? "" : reverted.data.replace("\"", "");
             if (!data.startsWith(StackAbi.SENDER_ADDRESS_RESULT) || data.length() < 74) {
-                problems.fail("EntryPoint.getSenderAddress(initCode) failed: " + reverted.getMessage());
+                problems.fail("entrypoint.sender-address-failed", "entryPoint", "EntryPoint.getSenderAddress(initCode) failed: " + reverted.getMessage());
                 return;
             }
             String sender = "0x" + data.substring(data.length() - 40);
             evidence.put("entryPointSenderAddress", sender);
             if (sender.equals("0x" + "0".repeat(40))) {
-                problems.fail("EntryPoint.getSenderAddress(initCode) returned address 0: the factory call fails");
+                problems.fail("factory.init-code-fails", "accountFactory", "EntryPoint.getSenderAddress(initCode) returned address 0: the factory call fails");
             } else if (counterfactual != null && !sender.equalsIgnoreCase(counterfactual)) {
-                problems.fail("EntryPoint says the account would be " + sender + " but the factory says " + counterfactual
+                problems.fail("factory.address-mismatch", "accountFactory", "EntryPoint says the account would be " + sender + " but the factory says " + counterfactual
                         + " (AA14)");
             }
         }

@@ -57,15 +57,15 @@ abstract class ChainDiagnostic implements StepExecutor {
         try {
             profile = profiles.current();
         } catch (InvalidConfiguration e) {
-            return finding(Status.FAIL, "The chain profile is invalid: " + e.getMessage(), Map.of());
+            return Finding.single(name(), Status.FAIL, "profile.invalid", "The chain profile is invalid: " + e.getMessage());
         }
         if (profile.isEmpty()) {
-            return finding(Status.WARN, "No chain profile to check against: " + profiles.describe(), Map.of());
+            return Finding.single(name(), Status.WARN, "profile.missing", "No chain profile to check against: " + profiles.describe());
         }
         try {
             return check(adjust.apply(profile.get()), options);
         } catch (ChainUnreachable e) {
-            return finding(Status.FAIL, "Chain unreachable: " + e.getMessage(), Map.of());
+            return Finding.single(name(), Status.FAIL, "chain.unreachable", "Chain unreachable: " + e.getMessage());
         }
     }
 
@@ -79,8 +79,9 @@ abstract class ChainDiagnostic implements StepExecutor {
         return run(Map.of()).asStepOutcome();
     }
 
-    Finding finding(Status status, String summary, Map<String, String> evidence) {
-        return new Finding(name(), status, summary, evidence);
+    /** The finding of a check: the worst problem's status, the problems' summary or {@code ok} when none. */
+    Finding finding(Problems problems, String ok, Map<String, String> evidence) {
+        return new Finding(name(), problems.status(), problems.summary(ok), evidence, problems.list());
     }
 
     /** Evidence in the order it was read, starting with where and at which block. */
@@ -105,13 +106,13 @@ abstract class ChainDiagnostic implements StepExecutor {
         evidence.put(key + ".address", contract.address());
         if (!hasCode(code)) {
             evidence.put(key + ".code", "none");
-            problems.fail(contract.name() + " " + contract.address() + " has no code");
+            problems.fail("code.missing", contract.name(), contract.name() + " " + contract.address() + " has no code");
             return false;
         }
         String hash = codeHash(code);
         evidence.put(key + ".codeHash", hash);
         if (contract.codeHash() != null && !contract.codeHash().equalsIgnoreCase(hash)) {
-            problems.fail(contract.name() + " " + contract.address() + " code changed: hash " + hash + ", expected "
+            problems.fail("code.changed", contract.name(), contract.name() + " " + contract.address() + " code changed: hash " + hash + ", expected "
                     + contract.codeHash());
             return false;
         }

@@ -47,22 +47,27 @@ class DelegationFrameworkDiagnostic extends ChainDiagnostic {
                 if (paused) {
                     long since = pausedSince(profile, manager.address(), block);
                     evidence.put("pausedSinceBlock", since < 0 ? "unknown" : Long.toString(since));
-                    problems.fail("DelegationManager " + manager.address() + " is paused"
+                    problems.fail("delegation-manager.paused", manager.name(), "DelegationManager " + manager.address() + " is paused"
                             + (since < 0 ? "" : " since block " + since) + ": every redeemDelegations reverts (EnforcedPause)");
                 }
+                ChainProfile.Guardian guardian = profile.guardian();
+                if (guardian != null && !guardian.address().equalsIgnoreCase(owner)) {
+                    problems.fail("ownership.changed", manager.name(), "the DelegationManager is owned by " + owner
+                            + ", not the guardian " + guardian.address() + ": the guardian can no longer pause it");
+                }
                 if (!pending.equals("0x" + "0".repeat(40))) {
-                    problems.warn("ownership transfer of the DelegationManager to " + pending + " is pending");
+                    problems.warn("ownership.transfer-pending", manager.name(), "ownership transfer of the DelegationManager to " + pending + " is pending");
                 }
             } catch (CallReverted | RuntimeException e) {
-                problems.fail("reading the DelegationManager failed: " + e.getMessage());
+                problems.fail("delegation-manager.unreadable", manager.name(), "reading the DelegationManager failed: " + e.getMessage());
             }
         }
         for (int i = 0; i < enforcers.size(); i++) {
             checkCode(enforcers.get(i), codeOf(answers, 5 + i), problems, evidence);
         }
-        return finding(problems.status(), problems.summary("DelegationManager " + manager.address()
+        return finding(problems, "DelegationManager " + manager.address()
                 + " is live (not paused, owner " + evidence.get("owner") + "); " + enforcers.size()
-                + " enforcers deployed"), evidence);
+                + " enforcers deployed", evidence);
     }
 
     /** The block of the latest Paused event, or -1 when it is older than the look-back window. */

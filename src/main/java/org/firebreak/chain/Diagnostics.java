@@ -1,5 +1,6 @@
 package org.firebreak.chain;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,27 @@ import org.springframework.stereotype.Service;
 @Service
 public class Diagnostics {
 
-    private final List<ChainDiagnostic> diagnostics;
+    /** How often to poll when there is no chain profile to say (chain 138 makes a block every 2 s). */
+    static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
 
-    Diagnostics(List<ChainDiagnostic> diagnostics) {
+    private final List<ChainDiagnostic> diagnostics;
+    private final ChainProfiles profiles;
+
+    Diagnostics(List<ChainDiagnostic> diagnostics, ChainProfiles profiles) {
         this.diagnostics = diagnostics.stream().sorted(Comparator.comparing(ChainDiagnostic::name)).toList();
+        this.profiles = profiles;
+    }
+
+    /**
+     * How often a watcher may run diagnostics against the chain in force: once per block, since the state they
+     * read changes with blocks. An invalid or missing profile falls back to chain 138's block time.
+     */
+    public Duration pollInterval() {
+        try {
+            return profiles.current().map(ChainProfile::blockTime).orElse(DEFAULT_POLL_INTERVAL);
+        } catch (RuntimeException e) {
+            return DEFAULT_POLL_INTERVAL;
+        }
     }
 
     /** A diagnostic's name, the playbook automation id that runs it, and what it checks. */

@@ -38,16 +38,16 @@ class EntryPointDiagnostic extends ChainDiagnostic {
                 evidence.put("paymaster.depositWei", deposit.toString());
                 evidence.put("paymaster.minDepositWei", minimum.toString());
                 if (deposit.compareTo(minimum) < 0) {
-                    problems.fail("paymaster " + paymaster.address() + " deposit " + eth(deposit) + " is below "
+                    problems.fail("paymaster.deposit-low", paymaster.name(), "paymaster " + paymaster.address() + " deposit " + eth(deposit) + " is below "
                             + eth(minimum) + ": sponsored operations fail with AA31");
                 }
             } catch (CallReverted e) {
-                problems.fail("EntryPoint.balanceOf(paymaster) reverted: " + e.getMessage());
+                problems.fail("paymaster.deposit-unreadable", paymaster.name(), "EntryPoint.balanceOf(paymaster) reverted: " + e.getMessage());
             }
         }
         String deposit = evidence.get("paymaster.depositWei");
-        return finding(problems.status(), problems.summary("EntryPoint " + entryPoint.address() + " has the expected code"
-                + (deposit == null ? "" : "; paymaster deposit " + eth(new BigInteger(deposit))) + " at block " + block),
+        return finding(problems, "EntryPoint " + entryPoint.address() + " has the expected code"
+                + (deposit == null ? "" : "; paymaster deposit " + eth(new BigInteger(deposit))) + " at block " + block,
                 evidence);
     }
 }

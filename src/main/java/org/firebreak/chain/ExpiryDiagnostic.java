@@ -59,21 +59,21 @@ class ExpiryDiagnostic extends ChainDiagnostic {
                 String remaining = byTime ? human(Duration.ofSeconds(terms.before().longValueExact() - now))
                         : (terms.before().longValueExact() - block) + " blocks";
                 if (terms.expiredAt(position)) {
-                    problems.fail("delegation " + d.name() + " expired " + (byTime ? "at "
+                    problems.fail("delegation.expired", d.name(), "delegation " + d.name() + " expired " + (byTime ? "at "
                             + Instant.ofEpochSecond(terms.before().longValueExact()) : "at block " + terms.before())
                             + ": redemptions revert (" + (byTime ? "TimestampEnforcer" : "BlockNumberEnforcer") + ")");
                 } else if (terms.notYetValidAt(position)) {
-                    problems.warn("delegation " + d.name() + " is not valid yet (from " + terms.after() + ")");
+                    problems.warn("delegation.not-yet-valid", d.name(), "delegation " + d.name() + " is not valid yet (from " + terms.after() + ")");
                 } else if (terms.hasEnd() && terms.before().subtract(BigInteger.valueOf(position))
                         .compareTo(BigInteger.valueOf(window)) <= 0) {
-                    problems.warn("delegation " + d.name() + " expires in " + remaining);
+                    problems.warn("delegation.expiring", d.name(), "delegation " + d.name() + " expires in " + remaining);
                 }
             }
         }
         evidence.put("delegationsChecked", Integer.toString(delegations.size()));
         evidence.put("horizon", horizon.toString());
-        return finding(problems.status(), problems.summary(delegations.size() + " watched delegations, " + withEnd
-                + " with an end: none expires within " + human(horizon)), evidence);
+        return finding(problems, delegations.size() + " watched delegations, " + withEnd
+                + " with an end: none expires within " + human(horizon), evidence);
     }
 
     private static Optional<String> enforcer(ChainProfile profile, String kind) {

@@ -43,9 +43,9 @@ class GasPricesDiagnostic extends ChainDiagnostic {
             trend = "; base fee " + gwei(oldest) + " → " + gwei(newest) + " over " + (baseFees.size() - 1) + " blocks";
         }
         if (price.compareTo(ceiling) > 0) {
-            problems.warn("gas price " + gwei(price) + " is above the ceiling of " + gwei(ceiling) + trend);
+            problems.warn("gas.over-ceiling", "gasPrice", "gas price " + gwei(price) + " is above the ceiling of " + gwei(ceiling) + trend);
         }
-        return finding(problems.status(), problems.summary("gas price " + gwei(price) + " is under the ceiling of "
-                + gwei(ceiling) + trend), evidence);
+        return finding(problems, "gas price " + gwei(price) + " is under the ceiling of "
+                + gwei(ceiling) + trend, evidence);
     }
 }

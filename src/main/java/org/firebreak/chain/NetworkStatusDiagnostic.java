@@ -58,18 +58,18 @@ class NetworkStatusDiagnostic extends ChainDiagnostic {
             evidence.put("averageIntervalSeconds", String.format(java.util.Locale.ROOT, "%.2f", average));
             evidence.put("longestIntervalSeconds", Long.toString(longest));
             if (average > 2.0 * expected) {
-                problems.warn(String.format(java.util.Locale.ROOT,
+                problems.warn("blocks.slow", "blocks", String.format(java.util.Locale.ROOT,
                         "blocks every %.1f s on average over the last %d, expected %d s", average, times.size() - 1, expected));
             }
         }
         Duration age = Duration.between(Instant.ofEpochSecond(times.getLast()), clock.instant());
         evidence.put("headAgeSeconds", Long.toString(Math.max(0, age.toSeconds())));
         if (age.compareTo(profile.blockTime().multipliedBy(3)) > 0) {
-            problems.fail("chain halted: no block for " + age.toSeconds() + " s since block " + block
+            problems.fail("chain.halted", "blocks", "chain halted: no block for " + age.toSeconds() + " s since block " + block
                     + " (expected one every " + expected + " s)");
         }
-        return finding(problems.status(), problems.summary("blocks arrive every " + evidence.getOrDefault(
+        return finding(problems, "blocks arrive every " + evidence.getOrDefault(
                 "averageIntervalSeconds", "?") + " s (expected " + expected + " s); head " + block + " is "
-                + Math.max(0, age.toSeconds()) + " s old"), evidence);
+                + Math.max(0, age.toSeconds()) + " s old", evidence);
     }
 }

@@ -34,7 +34,7 @@ class PermissionsDiagnostic extends ChainDiagnostic {
         boolean byHash = wanted != null && ChainProfile.HASH.matcher(wanted).matches();
         List<WatchedDelegation> delegations = Delegations.select(profile, byHash ? null : wanted);
         if (!byHash && wanted != null && delegations.isEmpty()) {
-            return finding(Finding.Status.WARN, "no watched delegation named '" + wanted + "'", Map.of());
+            return Finding.single(name(), Finding.Status.WARN, "delegation.unknown", "no watched delegation named '" + wanted + "'");
         }
         String manager = profile.contracts().delegationManager().address();
         Set<String> enforcers = new LinkedHashSet<>();
@@ -57,7 +57,7 @@ class PermissionsDiagnostic extends ChainDiagnostic {
                 hashes.put(d.name(), Numeric.toHexString(hash));
                 evidence.put(d.name() + ".hash", Numeric.toHexString(hash));
             } catch (CallReverted | RuntimeException e) {
-                problems.fail("cannot hash delegation " + d.name() + " on the DelegationManager: " + e.getMessage());
+                problems.fail("delegation.unhashable", d.name(), "cannot hash delegation " + d.name() + " on the DelegationManager: " + e.getMessage());
             }
             evidence.put(d.name() + ".delegator", d.delegator() + (hasCode(codeOf(answers, 2 + 2 * i))
                     ? " (contract)" : " (no code: EOA signer or undeployed account)"));
@@ -65,7 +65,7 @@ class PermissionsDiagnostic extends ChainDiagnostic {
         int next = 1 + 2 * delegations.size();
         for (String enforcer : enforcers) {
             if (!hasCode(codeOf(answers, next++))) {
-                problems.fail("caveat enforcer " + enforcer + " has no code: delegations using it cannot be redeemed");
+                problems.fail("enforcer.missing", enforcer, "caveat enforcer " + enforcer + " has no code: delegations using it cannot be redeemed");
             }
         }
         if (byHash) {
@@ -75,15 +75,15 @@ class PermissionsDiagnostic extends ChainDiagnostic {
             }
         }
         checkDisabled(profile, manager, hashes, wanted, problems, evidence);
-        return finding(problems.status(), problems.summary(hashes.size() + " delegation(s) enabled; "
-                + enforcers.size() + " enforcer(s) deployed"), evidence);
+        return finding(problems, hashes.size() + " delegation(s) enabled; "
+                + enforcers.size() + " enforcer(s) deployed", evidence);
     }
 
     /** Second batch: disabledDelegations(hash) for every delegation hashed in the first, by name. */
     private void checkDisabled(ChainProfile profile, String manager, Map<String, String> hashes, String wanted,
             Problems problems, Map<String, String> evidence) throws ChainUnreachable {
         if (hashes.isEmpty()) {
-            problems.warn(wanted == null ? "no watched delegations in the chain profile"
+            problems.warn("delegations.none", "delegations", wanted == null ? "no watched delegations in the chain profile"
                     : "no watched delegation named '" + wanted + "'");
             return;
         }
@@ -97,11 +97,11 @@ class PermissionsDiagnostic extends ChainDiagnostic {
                 boolean disabled = StackAbi.decodeSingle(callResult(answers, i), StackAbi.disabledDelegations(hash));
                 evidence.put(label + ".disabled", Boolean.toString(disabled));
                 if (disabled) {
-                    problems.fail("delegation " + label + " (" + hash + ") is disabled: redemptions revert with "
+                    problems.fail("delegation.disabled", label, "delegation " + label + " (" + hash + ") is disabled: redemptions revert with "
                             + "CannotUseADisabledDelegation");
                 }
             } catch (CallReverted | RuntimeException e) {
-                problems.fail("disabledDelegations(" + hash + ") failed: " + e.getMessage());
+                problems.fail("delegation.unreadable", hash, "disabledDelegations(" + hash + ") failed: " + e.getMessage());
             }
         }
     }

@@ -58,10 +58,10 @@ class RecentChangesDiagnostic extends ChainDiagnostic {
         }
         profiles.lastChanged().ifPresent(at -> evidence.put("chainProfileChangedAt", at.toString()));
         if (!events.isEmpty()) {
-            problems.warn(events.size() + " admin change(s) in blocks " + from + "-" + block + ", latest: " + events.getLast());
+            problems.warn("admin.changed", "stack", events.size() + " admin change(s) in blocks " + from + "-" + block + ", latest: " + events.getLast());
         }
-        return finding(problems.status(), problems.summary("no admin changes and no code changes in blocks " + from + "-"
-                + block), evidence);
+        return finding(problems, "no admin changes and no code changes in blocks " + from + "-"
+                + block, evidence);
     }
 
     /** A constructor setting the first owner (from address 0) is how a contract is born, not a change to it. */

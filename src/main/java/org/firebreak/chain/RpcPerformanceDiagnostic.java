@@ -50,20 +50,20 @@ class RpcPerformanceDiagnostic extends ChainDiagnostic {
             boolean errors = s.errorRate() > 0.05;
             boolean slowP95 = s.p95().compareTo(slow) > 0;
             if (errors) {
-                problems.warn(key + " failed " + Math.round(s.errorRate() * 100) + "% of the last " + s.calls() + " calls");
+                problems.warn("rpc.error-rate", key, key + " failed " + Math.round(s.errorRate() * 100) + "% of the last " + s.calls() + " calls");
             }
             if (slowP95) {
-                problems.warn(key + " p95 latency " + s.p95().toMillis() + " ms is above " + slow.toMillis() + " ms");
+                problems.warn("rpc.slow", key, key + " p95 latency " + s.p95().toMillis() + " ms is above " + slow.toMillis() + " ms");
             }
             if (!errors && !slowP95) {
                 healthy.add(key);
             }
         }
         if (healthy.isEmpty()) {
-            problems.fail("no RPC endpoint is both fast and reliable");
+            problems.fail("rpc.unreliable", "rpc", "no RPC endpoint is both fast and reliable");
         }
-        return finding(problems.status(), problems.summary("all " + profile.rpc().size() + " endpoints fast and reliable ("
+        return finding(problems, "all " + profile.rpc().size() + " endpoints fast and reliable ("
                 + String.join(", ", profile.rpc().stream().map(e -> e.name() + " p95 " + evidence.get(e.name() + ".p95Ms")
-                        + " ms").toList()) + ")"), evidence);
+                        + " ms").toList()) + ")", evidence);
     }
 }

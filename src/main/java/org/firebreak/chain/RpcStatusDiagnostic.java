@@ -49,27 +49,27 @@ class RpcStatusDiagnostic extends ChainDiagnostic {
                 evidence.put(endpoint.name() + ".syncing", Boolean.toString(probe.syncing()));
             } catch (IOException | RuntimeException e) {
                 evidence.put(endpoint.name() + ".error", String.valueOf(e.getMessage()));
-                problems.warn(endpoint.name() + " (" + endpoint.url() + ") unreachable: " + e.getMessage());
+                problems.warn("rpc.endpoint-unreachable", endpoint.name(), endpoint.name() + " (" + endpoint.url() + ") unreachable: " + e.getMessage());
             }
         }
         if (probes.isEmpty()) {
-            problems.fail("no RPC endpoint answers");
-            return finding(problems.status(), problems.summary(""), evidence);
+            problems.fail("rpc.unreachable", "rpc", "no RPC endpoint answers");
+            return finding(problems, "", evidence);
         }
         long best = probes.stream().mapToLong(Probe::head).max().orElseThrow();
         for (Probe p : probes) {
             String name = p.endpoint().name();
             if (p.chainId() != profile.chainId()) {
-                problems.fail(name + " answers chain id " + p.chainId() + ", expected " + profile.chainId());
+                problems.fail("rpc.wrong-chain", name, name + " answers chain id " + p.chainId() + ", expected " + profile.chainId());
             }
             if (p.syncing()) {
-                problems.warn(name + " is syncing");
+                problems.warn("rpc.syncing", name, name + " is syncing");
             }
             if (best - p.head() > profile.thresholds().maxHeadLag()) {
-                problems.warn(name + " is " + (best - p.head()) + " blocks behind (head " + p.head() + ", best " + best + ")");
+                problems.warn("rpc.behind", name, name + " is " + (best - p.head()) + " blocks behind (head " + p.head() + ", best " + best + ")");
             }
             if (p.latency().compareTo(profile.thresholds().slowRpc()) > 0) {
-                problems.warn(name + " answered in " + p.latency().toMillis() + " ms (slow above "
+                problems.warn("rpc.slow", name, name + " answered in " + p.latency().toMillis() + " ms (slow above "
                         + profile.thresholds().slowRpc().toMillis() + " ms)");
             }
         }
@@ -78,11 +78,11 @@ class RpcStatusDiagnostic extends ChainDiagnostic {
         Duration stall = profile.blockTime().multipliedBy(3);
         evidence.put("headAgeSeconds", Long.toString(Math.max(0, age.toSeconds())));
         if (age.compareTo(stall) > 0) {
-            problems.fail("head not advancing: no block for " + age.toSeconds() + " s since block " + freshest.head()
+            problems.fail("chain.halted", "blocks", "head not advancing: no block for " + age.toSeconds() + " s since block " + freshest.head()
                     + " (expected one every " + profile.blockTime().toSeconds() + " s)");
         }
-        return finding(problems.status(), problems.summary(probes.size() + " of " + profile.rpc().size()
-                + " endpoints answer chain " + profile.chainId() + " at block " + best), evidence);
+        return finding(problems, probes.size() + " of " + profile.rpc().size()
+                + " endpoints answer chain " + profile.chainId() + " at block " + best, evidence);
     }
 
     /** One batch per endpoint: chain id, sync state and the latest block. */
