@@ -41,10 +41,8 @@ public final class DevnetFaults implements AutoCloseable {
     /** Injects {@code fault} and says what it did. */
     public FaultReport inject(Fault fault) {
         DeployedStack stack = state.stack();
-        if (EnumSet.of(Fault.PAUSE_DELEGATION_MANAGER, Fault.DRAIN_PAYMASTER, Fault.DISABLE_DELEGATION).contains(fault)
-                && !Boolean.TRUE.equals(chain.anvil("anvil_getAutomine"))) {
-            throw new DevnetFailure(fault.id() + " sends a transaction, but blocks are stopped (stop-blocks): inject it "
-                    + "before stop-blocks, or run 'firebreak devnet fault clear' first");
+        if (EnumSet.of(Fault.PAUSE_DELEGATION_MANAGER, Fault.DRAIN_PAYMASTER, Fault.DISABLE_DELEGATION).contains(fault)) {
+            chain.requireBlocks(fault.id());
         }
         return switch (fault) {
             case PAUSE_DELEGATION_MANAGER -> pause();
