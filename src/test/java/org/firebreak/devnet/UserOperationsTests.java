@@ -14,14 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.TypeReference;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Bool;
-import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.Event;
 import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Bytes32;
-import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -29,21 +23,14 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 /**
- * User operations sent through the devnet's real EntryPoint: the receipts' own logs, decoded here with web3j
- * independently of {@link EntryPointEvents}, show what each kind of operation did.
+ * User operations sent through the devnet's real EntryPoint: the receipts' own logs, read from anvil and decoded here
+ * with web3j (events whose topics are checked against the on-chain reference), show what each kind of operation did.
  */
 class UserOperationsTests {
 
-    private static final Event USER_OPERATION_EVENT = new Event("UserOperationEvent", List.of(
-            TypeReference.create(Bytes32.class, true), TypeReference.create(Address.class, true),
-            TypeReference.create(Address.class, true), TypeReference.create(Uint256.class),
-            TypeReference.create(Bool.class), TypeReference.create(Uint256.class), TypeReference.create(Uint256.class)));
-    private static final Event ACCOUNT_DEPLOYED = new Event("AccountDeployed", List.of(
-            TypeReference.create(Bytes32.class, true), TypeReference.create(Address.class, true),
-            TypeReference.create(Address.class), TypeReference.create(Address.class)));
-    private static final Event REVERT_REASON = new Event("UserOperationRevertReason", List.of(
-            TypeReference.create(Bytes32.class, true), TypeReference.create(Address.class, true),
-            TypeReference.create(Uint256.class), TypeReference.create(DynamicBytes.class)));
+    private static final Event USER_OPERATION_EVENT = EntryPointEvents.USER_OPERATION_EVENT;
+    private static final Event ACCOUNT_DEPLOYED = EntryPointEvents.ACCOUNT_DEPLOYED;
+    private static final Event REVERT_REASON = EntryPointEvents.USER_OPERATION_REVERT_REASON;
 
     private static Devnet devnet;
     private static UserOperations userOperations;
@@ -81,6 +68,16 @@ class UserOperationsTests {
     @SuppressWarnings({ "rawtypes", "unchecked" })
     private static List<Type> data(Log log, Event event) {
         return FunctionReturnDecoder.decode(log.getData(), (List) event.getNonIndexedParameters());
+    }
+
+    @Test
+    void eventTopicsAreTheEntryPointsAsTheOnChainReferenceGivesThem() {
+        assertThat(EventEncoder.encode(USER_OPERATION_EVENT))
+                .isEqualTo("0x49628fd1471006c1482da88028e9ce4dbb080b815c9b0344d39e5a8e6ec1419f");
+        assertThat(EventEncoder.encode(ACCOUNT_DEPLOYED))
+                .isEqualTo("0xd51a9c61267aa6196961883ecf5ff2da6619c37dac0fa92122513fb32c032d2d");
+        assertThat(EventEncoder.encode(REVERT_REASON))
+                .isEqualTo("0x1c4fada7374c0a9ee8841fc38afe82932dc0f8e69012e927f061a8bae611a201");
     }
 
     @Test
