@@ -64,10 +64,10 @@ final class DevnetChain implements AutoCloseable {
         return response.getResult();
     }
 
-    /** Refuses what needs mined transactions while blocks are stopped: their receipts would never come. */
+    /** Refuses what needs new blocks (transactions, a time jump) while blocks are stopped, so the halt holds. */
     void requireBlocks(String what) {
         if (!Boolean.TRUE.equals(anvil("anvil_getAutomine"))) {
-            throw new DevnetFailure(what + " sends transactions, but blocks are stopped (stop-blocks): do it before "
+            throw new DevnetFailure(what + " needs new blocks, but blocks are stopped (stop-blocks): do it before "
                     + "stop-blocks, or run 'firebreak devnet fault clear' first");
         }
     }
