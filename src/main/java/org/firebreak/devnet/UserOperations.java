@@ -23,7 +23,8 @@ import org.web3j.utils.Numeric;
  * {@code PackedUserOperation}s for a SimpleAccount owned by a dev key (its first operation carries the initCode that
  * deploys it, so the EntryPoint emits {@code AccountDeployed}), signs each over {@code EntryPoint.getUserOpHash}, tops
  * up the account's EntryPoint deposit and sends them with {@code handleOps} from dev account 8, the beneficiary too,
- * in as few bundles as {@link #BUNDLE_GAS_BUDGET} allows. Get one from {@link Devnet#userOperations()}.
+ * in as few bundles as {@link #BUNDLE_GAS_BUDGET} allows. Get one from {@link Devnet#userOperations()}. Nonces are
+ * read per bundle, so two callers sending from the same account at once would collide (AA25): send from one thread.
  *
  * <pre>{@code
  * SentOperations sent = devnet.userOperations().sendFailing(11);   // one bundle, one block
