@@ -17,6 +17,9 @@ import org.firebreak.devnet.DevnetFaults;
 import org.firebreak.devnet.DevnetState;
 import org.firebreak.devnet.Fault;
 import org.firebreak.devnet.FaultReport;
+import org.firebreak.devnet.SentBundle;
+import org.firebreak.devnet.SentOperations;
+import org.firebreak.devnet.UserOperations;
 import org.firebreak.shared.InvalidConfiguration;
 
 import picocli.CommandLine.Command;
@@ -26,11 +29,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code firebreak devnet up|down|status|fault}: the local chain-138 devnet with the smart-account stack. */
+/** {@code firebreak devnet up|down|status|fault|userops}: the local chain-138 devnet with the smart-account stack. */
 @Command(name = "devnet", mixinStandardHelpOptions = true,
         description = "The local chain-138 devnet: anvil with the real smart-account stack, and faults for drills.",
         subcommands = { DevnetCommand.Up.class, DevnetCommand.Down.class, DevnetCommand.Status.class,
-                DevnetCommand.FaultCommand.class, DevnetCommand.SidecarCommand.class })
+                DevnetCommand.FaultCommand.class, DevnetCommand.UserOpsCommand.class, DevnetCommand.SidecarCommand.class })
 final class DevnetCommand {
 
     /** Options every devnet command shares. */
@@ -115,18 +118,26 @@ final class DevnetCommand {
 
     @Command(name = "fault", description = { "Inject a fault, or undo them all with 'clear'. Faults:",
             "  pause-delegation-manager, remove-entrypoint-code, replace-entrypoint-code, remove-factory-code,",
-            "  stop-blocks, spike-base-fee, drain-paymaster, disable-delegation, rpc-fail, rpc-slow" })
+            "  stop-blocks, spike-base-fee, drain-paymaster, disable-delegation, rpc-fail, rpc-slow,",
+            "  fail-userops, high-gas-userop, expire-delegation-soon, transfer-ownership, wrong-chain-id" })
     static final class FaultCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin DataDir options;
         @Parameters(paramLabel = "NAME", description = "a fault name, or clear") String name;
+        @Option(names = "--count", paramLabel = "N",
+                description = "fail-userops only: how many failing user operations (default " + DevnetFaults.FAILING_USEROPS + ")")
+        Integer count;
 
         @Override
         public Integer call() {
+            Fault fault = "clear".equals(name) ? null : attempt(() -> Fault.of(name));
+            if (count != null && fault != Fault.FAIL_USEROPS) {
+                throw new CliFailure(2, "--count applies to fail-userops only, not to " + name);
+            }
             Devnet devnet = options.running();
             try {
                 DevnetFaults faults = devnet.faults();
-                List<FaultReport> reports = "clear".equals(name) ? faults.clear()
-                        : List.of(faults.inject(attempt(() -> Fault.of(name))));
+                List<FaultReport> reports = fault == null ? faults.clear()
+                        : List.of(count != null ? faults.failUserOperations(count) : faults.inject(fault));
                 reports.forEach(options.out()::println);
             } catch (DevnetFailure e) {
                 throw new CliFailure(1, e.getMessage());
@@ -135,6 +146,64 @@ final class DevnetCommand {
             }
             return 0;
         }
+    }
+
+    @Command(name = "userops", description = { "Send user operations through the devnet's EntryPoint.handleOps, as its "
+            + "bundler (dev account 8): succeeding ones, failing ones (validation passes, the call reverts) and high-gas "
+            + "ones (over 500,000 gas), in that order, in as few bundles as fit." })
+    static final class UserOpsCommand implements Callable<Integer> {
+        static final int MAX_OPERATIONS = 200;
+
+        @picocli.CommandLine.Mixin DataDir options;
+        @Option(names = "--succeed", paramLabel = "N", defaultValue = "0", description = "succeeding operations") int succeed;
+        @Option(names = "--fail", paramLabel = "N", defaultValue = "0", description = "failing operations") int fail;
+        @Option(names = "--high-gas", paramLabel = "N", defaultValue = "0", description = "operations using over 500,000 gas")
+        int highGas;
+        @Option(names = "--new-account", description = "send from a new account, deployed by its first operation, "
+                + "instead of the devnet's user account") boolean newAccount;
+
+        @Override
+        public Integer call() {
+            if (succeed < 0 || fail < 0 || highGas < 0) {
+                throw new CliFailure(2, "counts cannot be negative: --succeed " + succeed + " --fail " + fail + " --high-gas " + highGas);
+            }
+            int total = succeed + fail + highGas;
+            if (total == 0 || total > MAX_OPERATIONS) {
+                throw new CliFailure(2, "give --succeed, --fail or --high-gas counts adding up to 1-" + MAX_OPERATIONS
+                        + " operations, got " + total);
+            }
+            Devnet devnet = options.running();
+            try {
+                UserOperations operations = devnet.userOperations();
+                SentOperations sent = attempt(() -> operations.send(newAccount ? operations.newAccount() : operations.account(),
+                        succeed, fail, highGas));
+                printSent(sent, devnet.state().stack().entryPoint(), options.out());
+            } finally {
+                devnet.close();
+            }
+            return 0;
+        }
+    }
+
+    static void printSent(SentOperations sent, String entryPoint, PrintWriter out) {
+        UserOperations.SmartAccount account = sent.account();
+        out.printf("Sent %d user operation(s) from %s (SimpleAccount of %s, salt %s) through EntryPoint %s in %d bundle(s).%n",
+                sent.operations().size(), account.address(), account.owner(), account.salt(), entryPoint, sent.bundles().size());
+        Table bundles = new Table("BUNDLE", "TX", "BLOCK", "GAS USED", "OPS");
+        Table ops = new Table("OP", "BUNDLE", "KIND", "NONCE", "SUCCESS", "GAS USED", "USEROPHASH", "NOTE");
+        int no = 0;
+        for (int b = 0; b < sent.bundles().size(); b++) {
+            SentBundle bundle = sent.bundles().get(b);
+            bundles.row(b + 1, bundle.txHash(), bundle.blockNumber(), bundle.gasUsed(), bundle.operations().size());
+            for (SentBundle.Operation op : bundle.operations()) {
+                String note = (op.accountDeployed() ? "account deployed" : "")
+                        + (op.revertReason() == null ? "" : (op.accountDeployed() ? "; " : "") + "reverted: " + op.revertReason());
+                ops.row(++no, b + 1, op.kind().id(), op.nonce(), op.success() ? "yes" : "no", op.actualGasUsed(),
+                        op.userOpHash(), note);
+            }
+        }
+        bundles.print(out);
+        ops.print(out);
     }
 
     /** The sidecar of a detached devnet, run by {@code devnet up} in its own JVM; not for people. */
@@ -183,6 +252,7 @@ final class DevnetCommand {
         contracts.row("SimpleFactory", stack.simpleFactory());
         contracts.row("HybridDeleGator (implementation)", stack.hybridDeleGator());
         stack.smartAccounts().forEach(account -> contracts.row("smart account", account));
+        contracts.row("gas burner (high-gas user operations)", stack.gasBurner());
         contracts.print(out);
         out.println("delegations: " + String.join(", ", profile.delegations().stream().map(ChainProfile.WatchedDelegation::name).toList()));
         out.flush();

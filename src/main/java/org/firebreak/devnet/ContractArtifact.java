@@ -19,11 +19,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A contract's creation bytecode and constructor signature, read from the npm packages: hardhat artifacts
+ * A contract's creation bytecode, constructor signature and custom errors, read from the npm packages: hardhat artifacts
  * ({@code abi}, {@code bytecode}) of {@code @account-abstraction/contracts}, and the {@code const abi = [...]} /
  * {@code const bytecode = "0x..."} modules of {@code @metamask/delegation-abis}.
  */
-record ContractArtifact(String name, String bytecode, List<String> constructorTypes) {
+record ContractArtifact(String name, String bytecode, List<String> constructorTypes, List<String> errors) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern BYTECODE = Pattern.compile("\"(0x[0-9a-fA-F_$]+)\"");
@@ -31,7 +31,8 @@ record ContractArtifact(String name, String bytecode, List<String> constructorTy
     static ContractArtifact accountAbstraction(DevnetHome home, String contract) {
         Path file = home.accountAbstractionArtifact(contract);
         JsonNode artifact = json(file, read(file));
-        return new ContractArtifact(contract, artifact.path("bytecode").asString(""), constructorTypes(file, artifact.path("abi")));
+        return new ContractArtifact(contract, artifact.path("bytecode").asString(""), constructorTypes(file, artifact.path("abi")),
+                errors(artifact.path("abi")));
     }
 
     static ContractArtifact delegationFramework(DevnetHome home, String contract) {
@@ -45,7 +46,8 @@ record ContractArtifact(String name, String bytecode, List<String> constructorTy
         JsonNode abi = json(abiFile, abiModule.substring(start, end + 1));
         Path bytecodeFile = home.delegationBytecode(contract);
         Matcher bytecode = BYTECODE.matcher(read(bytecodeFile));
-        return new ContractArtifact(contract, bytecode.find() ? bytecode.group(1) : "", constructorTypes(abiFile, abi));
+        return new ContractArtifact(contract, bytecode.find() ? bytecode.group(1) : "", constructorTypes(abiFile, abi),
+                errors(abi));
     }
 
     ContractArtifact {
@@ -64,7 +66,7 @@ record ContractArtifact(String name, String bytecode, List<String> constructorTy
             throw new DevnetFailure(name + " does not link library " + libraryName + ": the npm artifact changed");
         }
         return new ContractArtifact(name, bytecode.replace(placeholder, Numeric.cleanHexPrefix(address).toLowerCase(Locale.ROOT)),
-                constructorTypes);
+                constructorTypes, errors);
     }
 
     /** Creation code followed by the ABI-encoded constructor arguments, checked against the artifact's ABI. */
@@ -91,6 +93,19 @@ record ContractArtifact(String name, String bytecode, List<String> constructorTy
             throw new DevnetFailure(file + " has no ABI: " + DevnetHome.NPM_HINT);
         }
         return List.copyOf(types);
+    }
+
+    /** The custom errors the ABI declares, as signatures such as {@code InvalidDelegate()}. */
+    private static List<String> errors(JsonNode abi) {
+        List<String> errors = new ArrayList<>();
+        for (JsonNode entry : abi) {
+            if ("error".equals(entry.path("type").asString(""))) {
+                List<String> types = new ArrayList<>();
+                entry.path("inputs").forEach(input -> types.add(input.path("type").asString("")));
+                errors.add(entry.path("name").asString("") + "(" + String.join(",", types) + ")");
+            }
+        }
+        return List.copyOf(errors);
     }
 
     private static String read(Path file) {

@@ -10,7 +10,6 @@ import org.firebreak.chain.ChainProfile.WatchedDelegation.Caveat;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Sign;
 import org.web3j.crypto.StructuredDataEncoder;
-import org.web3j.utils.Numeric;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,12 +69,8 @@ final class DelegationTypedData {
             String delegationManager) {
         byte[] digest = of(delegation, chainId, delegationManager).digest();
         Sign.SignatureData signature = Sign.signMessage(digest, delegator.getEcKeyPair(), false);
-        byte[] bytes = new byte[65];
-        System.arraycopy(signature.getR(), 0, bytes, 0, 32);
-        System.arraycopy(signature.getS(), 0, bytes, 32, 32);
-        bytes[64] = signature.getV()[0];
         return new WatchedDelegation(delegation.name(), delegation.delegate(), delegation.delegator(),
-                delegation.authority(), delegation.caveats(), delegation.salt(), Numeric.toHexString(bytes));
+                delegation.authority(), delegation.caveats(), delegation.salt(), DevAccounts.rsv(signature));
     }
 
     private Map<String, Object> parsedMessage() {

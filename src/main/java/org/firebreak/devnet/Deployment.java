@@ -9,11 +9,9 @@ import org.firebreak.chain.ChainProfile.Guardian;
 import org.firebreak.chain.ChainProfile.WatchedDelegation;
 import org.firebreak.chain.ChainProfile.WatchedDelegation.Caveat;
 import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.utils.Convert;
 
@@ -21,7 +19,8 @@ import org.web3j.utils.Convert;
  * Deploys the real smart-account stack from the npm artifacts onto a fresh devnet: EntryPoint v0.7,
  * SimpleAccountFactory, a VerifyingPaymaster with an EntryPoint deposit, the DelegationManager owned by the
  * guardian, SimpleFactory, the HybridDeleGator implementation and four caveat enforcers; then three smart
- * accounts and three signed delegations with expiry and call-limit caveats.
+ * accounts, the {@link GasBurner} that high-gas user operations call, and three signed delegations with expiry and
+ * call-limit caveats.
  */
 final class Deployment {
 
@@ -61,8 +60,9 @@ final class Deployment {
         String blockNumber = deployDelegationFramework("BlockNumberEnforcer");
         chain.send(deployer, guardian.address(), "0x", GUARDIAN_FUNDS);
         List<String> accounts = createSmartAccounts(factory);
+        String gasBurner = chain.deploy(deployer, GasBurner.CREATION_CODE);
         var stack = new DeployedStack(entryPoint, factory, paymaster, delegationManager, simpleFactory, hybridDeleGator,
-                timestamp, limitedCalls, allowedTargets, blockNumber, accounts, PAYMASTER_DEPOSIT);
+                timestamp, limitedCalls, allowedTargets, blockNumber, accounts, gasBurner, PAYMASTER_DEPOSIT);
         return new Result(stack, delegations(stack));
     }
 
@@ -81,10 +81,9 @@ final class Deployment {
     private List<String> createSmartAccounts(String factory) {
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            List<Type> args = List.of(new Address(DevAccounts.smartAccountOwner(i).getAddress()), new Uint256(0));
-            chain.send(deployer, factory, new Function("createAccount", args, List.of()));
-            accounts.add((String) chain.callValue(factory,
-                    new Function("getAddress", args, List.of(new TypeReference<Address>() { }))));
+            String owner = DevAccounts.smartAccountOwner(i).getAddress();
+            chain.send(deployer, factory, StackFunctions.account("createAccount", owner, BigInteger.ZERO));
+            accounts.add((String) chain.callValue(factory, StackFunctions.account("getAddress", owner, BigInteger.ZERO)));
         }
         return accounts;
     }

@@ -29,6 +29,7 @@ public final class Devnet implements AutoCloseable {
     private final ChainProfile profile;
     private final @Nullable Sidecar inProcessSidecar;
     private @Nullable DevnetFaults faults;
+    private @Nullable UserOperations userOperations;
 
     private Devnet(Path dir, DevnetState state, ChainProfile profile, @Nullable Sidecar inProcessSidecar) {
         this.dir = dir;
@@ -119,6 +120,14 @@ public final class Devnet implements AutoCloseable {
         return faults;
     }
 
+    /** Sends user operations through the devnet's EntryPoint, as its bundler. */
+    public synchronized UserOperations userOperations() {
+        if (userOperations == null) {
+            userOperations = new UserOperations(state, profile);
+        }
+        return userOperations;
+    }
+
     /** What is running: processes, chain id, head block, the sidecar's modes. */
     public record Status(boolean running, long anvilPid, long sidecarPid, long chainId, BigInteger blockNumber,
             String sidecar) {
@@ -163,6 +172,10 @@ public final class Devnet implements AutoCloseable {
         if (faults != null) {
             faults.close();
             faults = null;
+        }
+        if (userOperations != null) {
+            userOperations.close();
+            userOperations = null;
         }
     }
 }

@@ -64,6 +64,14 @@ final class DevnetChain implements AutoCloseable {
         return response.getResult();
     }
 
+    /** Refuses what needs new blocks (transactions, a time jump) while blocks are stopped, so the halt holds. */
+    void requireBlocks(String what) {
+        if (!Boolean.TRUE.equals(anvil("anvil_getAutomine"))) {
+            throw new DevnetFailure(what + " needs new blocks, but blocks are stopped (stop-blocks): do it before "
+                    + "stop-blocks, or run 'firebreak devnet fault clear' first");
+        }
+    }
+
     long chainId() {
         return io(() -> web3j.ethChainId().send()).getChainId().longValueExact();
     }

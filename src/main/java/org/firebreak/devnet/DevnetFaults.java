@@ -16,8 +16,9 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
- * Injects the devnet's faults through anvil's own RPC methods, real transactions and the sidecar, and clears them.
- * Every fault is idempotent: asked twice, the second call reports that nothing changed.
+ * Injects the devnet's faults through anvil's own RPC methods, real transactions, user operations and the sidecar,
+ * and clears them. A fault that sets a state is idempotent: asked twice, the second call reports that nothing changed;
+ * fail-userops and high-gas-userop send new operations each time (events: nothing to clear).
  */
 public final class DevnetFaults implements AutoCloseable {
 
@@ -25,26 +26,33 @@ public final class DevnetFaults implements AutoCloseable {
     static final String REVERTING_CODE = "0x60006000fd";
     static final BigInteger SPIKED_BASE_FEE = BigInteger.valueOf(1_000_000_000_000L);
     static final BigInteger NORMAL_BASE_FEE = BigInteger.valueOf(1_000_000_000L);
+    /** One more than the operators' "more than 10 failures in 5 minutes" rule allows. */
+    public static final int FAILING_USEROPS = 11;
+    /** What the primary endpoint claims under wrong-chain-id: Ethereum mainnet, an endpoint pointed at the wrong network. */
+    static final long WRONG_CHAIN_ID = 1;
 
     private final DevnetState state;
     private final ChainProfile profile;
     private final DevnetChain chain;
     private final SidecarControl sidecar;
+    private final DelegationManagerOwnership ownership;
+    private @Nullable UserOperations userOperations;
 
     DevnetFaults(DevnetState state, ChainProfile profile) {
         this.state = state;
         this.profile = profile;
         this.chain = new DevnetChain(state.anvilUrl());
         this.sidecar = new SidecarControl(state.proxyPort());
+        this.ownership = new DelegationManagerOwnership(chain, state.stack().delegationManager(),
+                java.util.Objects.requireNonNull(profile.guardian(), "the devnet profile has a guardian").address(), this::guardian);
     }
 
     /** Injects {@code fault} and says what it did. */
     public FaultReport inject(Fault fault) {
         DeployedStack stack = state.stack();
-        if (EnumSet.of(Fault.PAUSE_DELEGATION_MANAGER, Fault.DRAIN_PAYMASTER, Fault.DISABLE_DELEGATION).contains(fault)
-                && !Boolean.TRUE.equals(chain.anvil("anvil_getAutomine"))) {
-            throw new DevnetFailure(fault.id() + " sends a transaction, but blocks are stopped (stop-blocks): inject it "
-                    + "before stop-blocks, or run 'firebreak devnet fault clear' first");
+        if (EnumSet.of(Fault.PAUSE_DELEGATION_MANAGER, Fault.DRAIN_PAYMASTER, Fault.DISABLE_DELEGATION, Fault.FAIL_USEROPS,
+                Fault.HIGH_GAS_USEROP, Fault.EXPIRE_DELEGATION_SOON, Fault.TRANSFER_OWNERSHIP).contains(fault)) {
+            chain.requireBlocks(fault.id());
         }
         return switch (fault) {
             case PAUSE_DELEGATION_MANAGER -> pause();
@@ -56,14 +64,66 @@ public final class DevnetFaults implements AutoCloseable {
             case DRAIN_PAYMASTER -> drainPaymaster();
             case DISABLE_DELEGATION -> disableDelegation(profile.delegations().getFirst());
             case RPC_FAIL, RPC_SLOW -> rpcMode(fault);
+            case FAIL_USEROPS -> failUserOperations(FAILING_USEROPS);
+            case HIGH_GAS_USEROP -> highGasUserOperation();
+            case EXPIRE_DELEGATION_SOON -> new ExpiryWarp(chain, profile, stack.timestampEnforcer()).warp();
+            case TRANSFER_OWNERSHIP -> ownership.transfer();
+            case WRONG_CHAIN_ID -> wrongChainId();
         };
     }
 
-    /** Undoes every fault that is in effect, blocks first (the repairs are transactions that need blocks). */
+    /** fail-userops with another count than {@value #FAILING_USEROPS}: that many failing user operations, bundled. */
+    public FaultReport failUserOperations(int count) {
+        if (count < 1) {
+            throw new DevnetFailure(Fault.FAIL_USEROPS.id() + " needs a count of at least 1, got " + count);
+        }
+        chain.requireBlocks(Fault.FAIL_USEROPS.id());
+        SentOperations sent = userOperations().send(userOperations().account(), 0, count, 0);
+        long failed = sent.operations().stream().filter(op -> !op.success()).count();
+        List<String> reasons = sent.operations().stream().map(op -> String.valueOf(op.revertReason())).distinct().toList();
+        List<SentBundle> earlier = sent.bundles().subList(0, sent.bundles().size() - 1);
+        return new FaultReport(Fault.FAIL_USEROPS.id(), true, failed + " of " + count + " user operations from "
+                + sent.account().address() + " failed (revert " + String.join(", ", reasons) + ") in " + sent.bundles().size()
+                + " bundle(s) at block(s) " + String.join(", ", sent.bundles().stream().map(b -> b.blockNumber().toString()).toList())
+                + (earlier.isEmpty() ? "" : "; earlier bundles " + String.join(", ", earlier.stream().map(SentBundle::txHash).toList())),
+                sent.bundles().getLast().txHash());
+    }
+
+    private FaultReport highGasUserOperation() {
+        SentOperations sent = userOperations().sendHighGas(1);
+        SentBundle bundle = sent.bundles().getFirst();
+        SentBundle.Operation op = bundle.operations().getFirst();
+        return new FaultReport(Fault.HIGH_GAS_USEROP.id(), true, "user operation " + op.userOpHash() + " from "
+                + op.sender() + " used " + op.actualGasUsed() + " gas at block " + bundle.blockNumber(), bundle.txHash());
+    }
+
+    private UserOperations userOperations() {
+        if (userOperations == null) {
+            userOperations = new UserOperations(state, profile);
+        }
+        return userOperations;
+    }
+
+    private FaultReport wrongChainId() {
+        boolean changed = !sidecar.status().contains("chain-id=" + WRONG_CHAIN_ID);
+        sidecar.chainId(Long.toString(WRONG_CHAIN_ID));
+        return new FaultReport(Fault.WRONG_CHAIN_ID.id(), changed, "primary endpoint " + state.proxyUrl()
+                + " now answers eth_chainId " + "0x" + Long.toHexString(WRONG_CHAIN_ID) + " and net_version " + WRONG_CHAIN_ID
+                + " (chain " + DevnetChain.CHAIN_ID + " underneath)", null);
+    }
+
+    /**
+     * Undoes every fault that is in effect, blocks first (the repairs are transactions that need blocks), ownership
+     * before the pause (only the owner unpauses). Chain time stays where expire-delegation-soon moved it.
+     */
     public List<FaultReport> clear() {
         List<FaultReport> done = new ArrayList<>();
         if (!sidecar.status().contains("rpc-mode=pass")) {
             done.add(new FaultReport("rpc", true, "proxy back to pass-through: " + sidecar.rpcMode("pass"), null));
+        }
+        if (!sidecar.status().contains("chain-id=pass")) {
+            done.add(new FaultReport(Fault.WRONG_CHAIN_ID.id(), true, "proxy reports anvil's chain id again: "
+                    + sidecar.chainId("pass"), null));
         }
         if (!Boolean.TRUE.equals(chain.anvil("anvil_getAutomine")) || sidecar.status().contains("blocks=stop")) {
             chain.anvil("evm_setAutomine", true);
@@ -77,6 +137,7 @@ public final class DevnetFaults implements AutoCloseable {
         }
         restoreCode(done, "EntryPoint", state.stack().entryPoint(), profile.contracts().entryPoint().codeHash());
         restoreCode(done, "account factory", state.stack().accountFactory(), profile.contracts().accountFactory().codeHash());
+        ownership.restore(done);
         unpause(done);
         profile.delegations().forEach(d -> enableDelegation(done, d));
         redeposit(done);
@@ -220,6 +281,9 @@ public final class DevnetFaults implements AutoCloseable {
 
     @Override
     public void close() {
+        if (userOperations != null) {
+            userOperations.close();
+        }
         chain.close();
     }
 }

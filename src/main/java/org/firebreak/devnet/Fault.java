@@ -14,7 +14,16 @@ public enum Fault {
     DRAIN_PAYMASTER("drain-paymaster", "withdraw the paymaster's whole EntryPoint deposit (a real tx from its owner)"),
     DISABLE_DELEGATION("disable-delegation", "disable the first watched delegation (a real tx from its delegator)"),
     RPC_FAIL("rpc-fail", "make the primary RPC endpoint (the proxy) answer HTTP 503"),
-    RPC_SLOW("rpc-slow", "make the primary RPC endpoint answer " + Sidecar.SLOW_DELAY.toMillis() + " ms late");
+    RPC_SLOW("rpc-slow", "make the primary RPC endpoint answer " + Sidecar.SLOW_DELAY.toMillis() + " ms late"),
+    FAIL_USEROPS("fail-userops", "send " + DevnetFaults.FAILING_USEROPS + " user operations (--count for another number) whose "
+            + "calls revert through EntryPoint.handleOps; events, so nothing to clear"),
+    HIGH_GAS_USEROP("high-gas-userop", "send one user operation that uses over 500,000 gas; an event, so nothing to clear"),
+    EXPIRE_DELEGATION_SOON("expire-delegation-soon", "move chain time forward until a watched delegation expires in "
+            + ExpiryWarp.LEFT.toDays() + " days (clear cannot turn chain time back)"),
+    TRANSFER_OWNERSHIP("transfer-ownership", "hand the DelegationManager's ownership from the guardian to another dev "
+            + "account, which accepts it (Ownable2Step)"),
+    WRONG_CHAIN_ID("wrong-chain-id", "make the primary RPC endpoint answer eth_chainId and net_version with chain "
+            + DevnetFaults.WRONG_CHAIN_ID);
 
     private final String id;
     private final String description;

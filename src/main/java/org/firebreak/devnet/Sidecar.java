@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -26,7 +28,8 @@ import com.sun.net.httpserver.HttpServer;
  * mode has been switched off over RPC, so {@code clear} could not undo a halt.)
  *
  * <p>Control, on the proxy's port: {@code POST /devnet/rpc-mode} with body pass|fail|slow, {@code POST
- * /devnet/blocks} with body run|stop, {@code GET /devnet/status}.
+ * /devnet/blocks} with body run|stop, {@code POST /devnet/chain-id} with body pass or the chain id that
+ * {@code eth_chainId} and {@code net_version} answer instead of anvil's, {@code GET /devnet/status}.
  */
 final class Sidecar implements AutoCloseable {
 
@@ -42,6 +45,8 @@ final class Sidecar implements AutoCloseable {
     private final ScheduledExecutorService clock;
     private volatile RpcMode mode = RpcMode.PASS;
     private volatile boolean blocksRunning = true;
+    /** The chain id the proxy reports instead of anvil's (fault wrong-chain-id); null passes anvil's through. */
+    private volatile @Nullable Long chainId;
 
     private Sidecar(HttpServer server, String anvilUrl, Duration blockTime) {
         this.server = server;
@@ -96,7 +101,9 @@ final class Sidecar implements AutoCloseable {
             try {
                 HttpResponse<byte[]> response = http.send(forward, HttpResponse.BodyHandlers.ofByteArray());
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
-                reply(exchange, response.statusCode(), response.body());
+                Long reported = chainId;
+                reply(exchange, response.statusCode(), reported == null ? response.body()
+                        : ChainIdAnswers.rewrite(request, response.body(), reported));
             } catch (IOException e) {
                 reply(exchange, 502, "devnet proxy: anvil is unreachable: " + e.getMessage() + "\n");
             } catch (InterruptedException e) {
@@ -120,6 +127,8 @@ final class Sidecar implements AutoCloseable {
                         case "STOP" -> false;
                         default -> throw new IllegalArgumentException(body);
                     };
+                } else if (post && path.equals("/devnet/chain-id")) {
+                    chainId = body.equals("PASS") ? null : Long.valueOf(body);
                 } else if (!path.equals("/devnet/status")) {
                     reply(exchange, 404, "unknown devnet control " + path + "\n");
                     return;
@@ -133,7 +142,9 @@ final class Sidecar implements AutoCloseable {
     }
 
     String status() {
-        return "rpc-mode=" + mode.name().toLowerCase(Locale.ROOT) + " blocks=" + (blocksRunning ? "run" : "stop");
+        Long reported = chainId;
+        return "rpc-mode=" + mode.name().toLowerCase(Locale.ROOT) + " blocks=" + (blocksRunning ? "run" : "stop")
+                + " chain-id=" + (reported == null ? "pass" : reported);
     }
 
     private static String read(InputStream in) throws IOException {

@@ -20,6 +20,11 @@ record SidecarControl(int proxyPort) {
         return post("/devnet/blocks", runOrStop);
     }
 
+    /** {@code pass}, or the chain id the proxy should report. */
+    String chainId(String passOrId) {
+        return post("/devnet/chain-id", passOrId);
+    }
+
     String status() {
         return send(HttpRequest.newBuilder(uri("/devnet/status")).GET());
     }

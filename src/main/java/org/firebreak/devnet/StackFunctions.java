@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 import org.firebreak.chain.ChainProfile.WatchedDelegation;
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
@@ -13,6 +14,7 @@ import org.web3j.abi.datatypes.DynamicStruct;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint192;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.utils.Numeric;
 
@@ -85,5 +87,51 @@ final class StackFunctions {
 
     static Function uint(String name, String address, BigInteger amount) {
         return new Function(name, List.<Type>of(new Address(address), new Uint256(amount)), List.of());
+    }
+
+    static Function address(String name, String address) {
+        return new Function(name, List.<Type>of(new Address(address)), List.of());
+    }
+
+    /** SimpleAccountFactory {@code createAccount(owner, salt)} or {@code getAddress(owner, salt)}. */
+    static Function account(String name, String owner, BigInteger salt) {
+        return new Function(name, List.<Type>of(new Address(owner), new Uint256(salt)),
+                List.of(new TypeReference<Address>() { }));
+    }
+
+    /** SimpleAccount {@code execute(dest, value, func)}: the account calls {@code dest}. */
+    static Function execute(String dest, BigInteger value, String func) {
+        return new Function("execute", List.<Type>of(new Address(dest), new Uint256(value),
+                new DynamicBytes(Numeric.hexStringToByteArray(func))), List.of());
+    }
+
+    /** EntryPoint {@code getNonce(sender, key)}: key 0, as the devnet's accounts use. */
+    static Function getNonce(String sender) {
+        return new Function("getNonce", List.<Type>of(new Address(sender), new Uint192(BigInteger.ZERO)),
+                List.of(new TypeReference<Uint256>() { }));
+    }
+
+    static Function getUserOpHash(PackedUserOperation op) {
+        return new Function("getUserOpHash", List.<Type>of(op.struct()), List.of(new TypeReference<Bytes32>() { }));
+    }
+
+    static Function handleOps(List<PackedUserOperation> ops, String beneficiary) {
+        List<PackedUserOperation.Struct> structs = ops.stream().map(PackedUserOperation::struct).toList();
+        return new Function("handleOps", List.<Type>of(new DynamicArray<>(PackedUserOperation.Struct.class, structs),
+                new Address(beneficiary)), List.of());
+    }
+
+    /**
+     * DelegationManager {@code redeemDelegations(permissionContexts, modes, executionCallDatas)} for one execution:
+     * the permission context is {@code abi.encode(Delegation[])}, the mode single-call default (zero).
+     */
+    static Function redeemDelegation(WatchedDelegation delegation, String executionCallData) {
+        String context = FunctionEncoder.encodeConstructor(List.<Type>of(new DynamicArray<>(DelegationStruct.class,
+                List.of(struct(delegation)))));
+        return new Function("redeemDelegations", List.<Type>of(
+                new DynamicArray<>(DynamicBytes.class, List.of(new DynamicBytes(Numeric.hexStringToByteArray(context)))),
+                new DynamicArray<>(Bytes32.class, List.of(new Bytes32(new byte[32]))),
+                new DynamicArray<>(DynamicBytes.class,
+                        List.of(new DynamicBytes(Numeric.hexStringToByteArray(executionCallData))))), List.of());
     }
 }

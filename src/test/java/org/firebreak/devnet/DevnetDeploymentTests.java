@@ -70,6 +70,11 @@ class DevnetDeploymentTests {
     }
 
     @Test
+    void theGasBurnerRunsTheEighteenBytesItsClassDocuments() {
+        assertThat(chain.code(devnet.state().stack().gasBurner())).isEqualTo(GasBurner.RUNTIME).hasSize(2 + 2 * 18);
+    }
+
+    @Test
     void profileCodeHashesAreTheKeccakOfTheDeployedCode() {
         assertThat(contracts()).hasSize(8).allSatisfy(ref -> assertThat(ref.codeHash())
                 .isEqualTo(Numeric.toHexString(org.web3j.crypto.Hash.sha3(Numeric.hexStringToByteArray(chain.code(ref.address()))))));

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.firebreak.chain.ChainProfile;
 import org.firebreak.devnet.Devnet;
 import org.firebreak.devnet.DevnetFaults;
+import org.firebreak.devnet.UserOperations;
 
 /**
  * One real devnet per test JVM (anvil from devnet/node_modules, the stack deployed, a chain profile written under
@@ -17,6 +18,7 @@ import org.firebreak.devnet.DevnetFaults;
  * ChainProfile profile = TestDevnet.shared().profile();
  * FaultReport report = TestDevnet.faults().inject(Fault.STOP_BLOCKS);
  * try { ... } finally { TestDevnet.faults().clear(); }   // a test clears the faults it injected
+ * SentOperations sent = TestDevnet.userOperations().sendFailing(11);   // real handleOps bundles
  * }</pre>
  */
 public final class TestDevnet {
@@ -30,15 +32,28 @@ public final class TestDevnet {
     /** The shared devnet, started on first call (a few seconds). */
     public static synchronized Devnet shared() {
         if (devnet == null) {
-            Path dataDir = Path.of("target/test-data/devnet-" + UUID.randomUUID()).toAbsolutePath();
             long start = System.nanoTime();
-            Devnet started = Devnet.up(Devnet.Options.inProcess(dataDir));
+            Devnet started = start();
             startup = Duration.ofNanos(System.nanoTime() - start);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::down, "test-devnet-down"));
             devnet = started;
             System.out.println("test devnet up in " + startup.toMillis() + " ms: " + started.profilePath());
         }
         return devnet;
+    }
+
+    /**
+     * A devnet of the caller's own, for a test that changes the chain for good (expire-delegation-soon moves chain time
+     * forward, which would break every later test's expiry figures on the shared one). Stop it with
+     * {@link Devnet#down()}; a shutdown hook stops it otherwise.
+     */
+    public static Devnet isolated() {
+        return start();
+    }
+
+    private static Devnet start() {
+        Devnet started = Devnet.up(Devnet.Options.inProcess(Path.of("target/test-data/devnet-" + UUID.randomUUID()).toAbsolutePath()));
+        Runtime.getRuntime().addShutdownHook(new Thread(started::down, "test-devnet-down"));
+        return started;
     }
 
     /** The shared devnet's chain profile (as written to {@link #profilePath()}). */
@@ -53,6 +68,11 @@ public final class TestDevnet {
 
     public static DevnetFaults faults() {
         return shared().faults();
+    }
+
+    /** The shared devnet's bundler: real user operations through its EntryPoint. */
+    public static UserOperations userOperations() {
+        return shared().userOperations();
     }
 
     /** How long starting and deploying the shared devnet took. */
