@@ -56,6 +56,7 @@ public final class DevnetFaults implements AutoCloseable {
             case DRAIN_PAYMASTER -> drainPaymaster();
             case DISABLE_DELEGATION -> disableDelegation(profile.delegations().getFirst());
             case RPC_FAIL, RPC_SLOW -> rpcMode(fault);
+            case LIMIT_LOG_RANGE -> limitLogRange();
         };
     }
 
@@ -64,6 +65,10 @@ public final class DevnetFaults implements AutoCloseable {
         List<FaultReport> done = new ArrayList<>();
         if (!sidecar.status().contains("rpc-mode=pass")) {
             done.add(new FaultReport("rpc", true, "proxy back to pass-through: " + sidecar.rpcMode("pass"), null));
+        }
+        if (!sidecar.status().contains("log-range=any")) {
+            done.add(new FaultReport(Fault.LIMIT_LOG_RANGE.id(), true, "proxy lets any eth_getLogs range through: "
+                    + sidecar.logRangeLimit(0), null));
         }
         if (!Boolean.TRUE.equals(chain.anvil("anvil_getAutomine")) || sidecar.status().contains("blocks=stop")) {
             chain.anvil("evm_setAutomine", true);
@@ -212,6 +217,13 @@ public final class DevnetFaults implements AutoCloseable {
         boolean changed = !sidecar.status().contains("rpc-mode=" + mode);
         sidecar.rpcMode(mode);
         return new FaultReport(fault.id(), changed, "primary endpoint " + state.proxyUrl() + " is now in mode " + mode, null);
+    }
+
+    private FaultReport limitLogRange() {
+        boolean changed = !sidecar.status().contains("log-range=" + Sidecar.LOG_RANGE_LIMIT);
+        sidecar.logRangeLimit(Sidecar.LOG_RANGE_LIMIT);
+        return new FaultReport(Fault.LIMIT_LOG_RANGE.id(), changed, "primary endpoint " + state.proxyUrl()
+                + " refuses eth_getLogs over more than " + Sidecar.LOG_RANGE_LIMIT + " blocks", null);
     }
 
     private Credentials guardian() {

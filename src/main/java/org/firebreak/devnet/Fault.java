@@ -14,7 +14,9 @@ public enum Fault {
     DRAIN_PAYMASTER("drain-paymaster", "withdraw the paymaster's whole EntryPoint deposit (a real tx from its owner)"),
     DISABLE_DELEGATION("disable-delegation", "disable the first watched delegation (a real tx from its delegator)"),
     RPC_FAIL("rpc-fail", "make the primary RPC endpoint (the proxy) answer HTTP 503"),
-    RPC_SLOW("rpc-slow", "make the primary RPC endpoint answer " + Sidecar.SLOW_DELAY.toMillis() + " ms late");
+    RPC_SLOW("rpc-slow", "make the primary RPC endpoint answer " + Sidecar.SLOW_DELAY.toMillis() + " ms late"),
+    LIMIT_LOG_RANGE("limit-log-range", "make the primary RPC endpoint refuse eth_getLogs over more than "
+            + Sidecar.LOG_RANGE_LIMIT + " blocks, as public providers do");
 
     private final String id;
     private final String description;
