@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything Firebreak needs to know about one chain: where to reach it, which contracts make up the stack
  * (each with the runtime code hash it is expected to have), the thresholds of the operators' alert rules and
- * the guardian that may pause. Written by {@code firebreak devnet up} for the local devnet; written by the
- * operators for a real chain. Never assume an address has code: the diagnostics check every one.
+ * the guardian that may pause, and how the block follower follows the chain. Written by {@code firebreak devnet up}
+ * for the local devnet; written by the operators for a real chain. Never assume an address has code: the
+ * diagnostics check every one.
  */
 public record ChainProfile(
         long chainId,
@@ -23,7 +24,8 @@ public record ChainProfile(
         Contracts contracts,
         @Nullable Guardian guardian,
         Thresholds thresholds,
-        List<WatchedDelegation> delegations) {
+        List<WatchedDelegation> delegations,
+        Follow follow) {
 
     static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     static final Pattern HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
@@ -41,6 +43,18 @@ public record ChainProfile(
         ConfigProblem.required("contracts", contracts);
         thresholds = thresholds == null ? Thresholds.defaults() : thresholds;
         delegations = delegations == null ? List.of() : List.copyOf(delegations);
+        follow = follow == null ? Follow.defaults(blockTime) : follow.withPollInterval(blockTime);
+    }
+
+    /** A profile without a {@code follow:} section follows with {@link Follow}'s defaults. */
+    public ChainProfile(long chainId, Duration blockTime, List<RpcEndpoint> rpc, Contracts contracts,
+            @Nullable Guardian guardian, Thresholds thresholds, List<WatchedDelegation> delegations) {
+        this(chainId, blockTime, rpc, contracts, guardian, thresholds, delegations, null);
+    }
+
+    /** The same profile reached through other endpoints. */
+    public ChainProfile withRpc(List<RpcEndpoint> endpoints) {
+        return new ChainProfile(chainId, blockTime, endpoints, contracts, guardian, thresholds, delegations, follow);
     }
 
     /**
@@ -178,6 +192,54 @@ public record ChainProfile(
                     throw new ConfigProblem("args", "must be 0x-prefixed hex bytes");
                 }
             }
+        }
+    }
+
+    /**
+     * How the block follower follows this chain ({@code follow:} in the profile; every field optional).
+     *
+     * @param confirmations blocks behind the head the follower stays, so a reorg shallower than this never touches
+     *        followed blocks; default {@value #DEFAULT_CONFIRMATIONS} (chain 138's IBFT 2.0 is final at once, but a
+     *        load-balanced RPC can serve a head that is not yet everyone's); the devnet writes 0
+     * @param maxBlockRange the most blocks one {@code eth_getLogs} call spans; default {@value #DEFAULT_MAX_BLOCK_RANGE},
+     *        at most {@value #MAX_BLOCK_RANGE_CAP} (chain 138's public RPC cap); the follower halves it while the node
+     *        refuses a range and grows it back after successes
+     * @param startBlock the first block to follow when nothing was followed yet; default: the head at first start
+     * @param pollInterval how often the follower asks for new blocks; default half the block time (1 s on chain 138),
+     *        never faster than the scheduler's polling interval
+     */
+    public record Follow(@Nullable Integer confirmations, int maxBlockRange, @Nullable Long startBlock,
+            @Nullable Duration pollInterval) {
+
+        public static final int DEFAULT_CONFIRMATIONS = 2;
+        public static final int DEFAULT_MAX_BLOCK_RANGE = 2_000;
+        public static final int MAX_BLOCK_RANGE_CAP = 10_000;
+
+        public Follow {
+            confirmations = confirmations == null ? DEFAULT_CONFIRMATIONS : confirmations;
+            if (confirmations < 0) {
+                throw new ConfigProblem("confirmations", "must be 0 or more blocks");
+            }
+            if (maxBlockRange < 0 || maxBlockRange > MAX_BLOCK_RANGE_CAP) {
+                throw new ConfigProblem("maxBlockRange", "must be between 1 and " + MAX_BLOCK_RANGE_CAP
+                        + " blocks (chain 138's eth_getLogs cap), got " + maxBlockRange);
+            }
+            maxBlockRange = maxBlockRange == 0 ? DEFAULT_MAX_BLOCK_RANGE : maxBlockRange;
+            if (startBlock != null && startBlock < 0) {
+                throw new ConfigProblem("startBlock", "must be a block number, 0 or more");
+            }
+            if (pollInterval != null && (pollInterval.isNegative() || pollInterval.isZero())) {
+                throw new ConfigProblem("pollInterval", "must be positive, e.g. 1s");
+            }
+        }
+
+        static Follow defaults(Duration blockTime) {
+            return new Follow(null, 0, null, null).withPollInterval(blockTime);
+        }
+
+        /** With the poll interval defaulted to half the block time. */
+        Follow withPollInterval(Duration blockTime) {
+            return pollInterval != null ? this : new Follow(confirmations, maxBlockRange, startBlock, blockTime.dividedBy(2));
         }
     }
 }

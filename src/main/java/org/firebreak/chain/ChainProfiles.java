@@ -39,9 +39,7 @@ class ChainProfiles {
         if (now == null || !now.modified.equals(modified)) {
             ChainProfile profile = YamlDocuments.read(file, ChainProfile.class);
             if (rpcUrl != null) {
-                profile = new ChainProfile(profile.chainId(), profile.blockTime(),
-                        List.of(new ChainProfile.RpcEndpoint("configured", URI.create(rpcUrl))), profile.contracts(),
-                        profile.guardian(), profile.thresholds(), profile.delegations());
+                profile = profile.withRpc(List.of(new ChainProfile.RpcEndpoint("configured", URI.create(rpcUrl))));
             }
             now = new Loaded(profile, modified);
             loaded = now;

@@ -50,6 +50,12 @@ record RpcCall<R extends Response<?>>(String method, List<?> params, Class<R> re
                 org.web3j.protocol.core.methods.response.EthBlock.class);
     }
 
+    /** The block with its full transactions (the follower reads who sent what to the DelegationManager). */
+    static RpcCall<org.web3j.protocol.core.methods.response.EthBlock> blockWithTransactions(long number) {
+        return new RpcCall<>("eth_getBlockByNumber", List.of(org.web3j.utils.Numeric.encodeQuantity(
+                java.math.BigInteger.valueOf(number)), true), org.web3j.protocol.core.methods.response.EthBlock.class);
+    }
+
     static RpcCall<org.web3j.protocol.core.methods.response.EthFeeHistory> feeHistory(int blocks, String newest) {
         return new RpcCall<>("eth_feeHistory", List.of(org.web3j.utils.Numeric.toHexStringWithPrefix(
                 java.math.BigInteger.valueOf(blocks)), newest, List.of(50.0)),

@@ -57,11 +57,19 @@ final class StackAbi {
     /** Error(string), the revert of require(condition, "text"). */
     static final String ERROR_STRING = "0x08c379a0";
 
-    /** The custom errors a pause or unpause meets (OpenZeppelin 5 Ownable and Pausable), by selector. */
-    private static final Map<String, String> PAUSE_ERRORS = Map.of(
+    /**
+     * The custom errors worth naming, by selector: what a pause or unpause meets (OpenZeppelin 5 Ownable and
+     * Pausable) and why a delegation redemption fails (DelegationManager v1.3.0).
+     */
+    private static final Map<String, String> KNOWN_ERRORS = Map.of(
             selector("OwnableUnauthorizedAccount(address)"), "OwnableUnauthorizedAccount: the caller is not the owner",
             selector("EnforcedPause()"), "EnforcedPause: the contract is paused",
-            selector("ExpectedPause()"), "ExpectedPause: the contract is not paused");
+            selector("ExpectedPause()"), "ExpectedPause: the contract is not paused",
+            selector("CannotUseADisabledDelegation()"), "CannotUseADisabledDelegation: the delegation is disabled",
+            selector("InvalidDelegate()"), "InvalidDelegate: the redeemer is not the delegation's delegate",
+            selector("InvalidDelegator()"), "InvalidDelegator: the delegation chain's delegator does not match",
+            selector("InvalidEOASignature()"), "InvalidEOASignature: the delegator's signature is not valid",
+            selector("InvalidERC1271Signature()"), "InvalidERC1271Signature: the delegator account rejected the signature");
 
     private StackAbi() {
     }
@@ -85,7 +93,7 @@ final class StackAbi {
                     return text.getFirst().getValue().toString();
                 }
             }
-            String known = PAUSE_ERRORS.get(selector);
+            String known = KNOWN_ERRORS.get(selector);
             if (known != null) {
                 return known;
             }

@@ -119,7 +119,7 @@ final class DevnetCommand {
     @Command(name = "fault", description = { "Inject a fault, or undo them all with 'clear'. Faults:",
             "  pause-delegation-manager, remove-entrypoint-code, replace-entrypoint-code, remove-factory-code,",
             "  stop-blocks, spike-base-fee, drain-paymaster, disable-delegation, rpc-fail, rpc-slow,",
-            "  fail-userops, high-gas-userop, expire-delegation-soon, transfer-ownership, wrong-chain-id" })
+            "  fail-userops, high-gas-userop, expire-delegation-soon, transfer-ownership, wrong-chain-id, limit-log-range" })
     static final class FaultCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin DataDir options;
         @Parameters(paramLabel = "NAME", description = "a fault name, or clear") String name;

@@ -69,6 +69,7 @@ public final class DevnetFaults implements AutoCloseable {
             case EXPIRE_DELEGATION_SOON -> new ExpiryWarp(chain, profile, stack.timestampEnforcer()).warp();
             case TRANSFER_OWNERSHIP -> ownership.transfer();
             case WRONG_CHAIN_ID -> wrongChainId();
+            case LIMIT_LOG_RANGE -> limitLogRange();
         };
     }
 
@@ -124,6 +125,10 @@ public final class DevnetFaults implements AutoCloseable {
         if (!sidecar.status().contains("chain-id=pass")) {
             done.add(new FaultReport(Fault.WRONG_CHAIN_ID.id(), true, "proxy reports anvil's chain id again: "
                     + sidecar.chainId("pass"), null));
+        }
+        if (!sidecar.status().contains("log-range=any")) {
+            done.add(new FaultReport(Fault.LIMIT_LOG_RANGE.id(), true, "proxy lets any eth_getLogs range through: "
+                    + sidecar.logRangeLimit(0), null));
         }
         if (!Boolean.TRUE.equals(chain.anvil("anvil_getAutomine")) || sidecar.status().contains("blocks=stop")) {
             chain.anvil("evm_setAutomine", true);
@@ -273,6 +278,13 @@ public final class DevnetFaults implements AutoCloseable {
         boolean changed = !sidecar.status().contains("rpc-mode=" + mode);
         sidecar.rpcMode(mode);
         return new FaultReport(fault.id(), changed, "primary endpoint " + state.proxyUrl() + " is now in mode " + mode, null);
+    }
+
+    private FaultReport limitLogRange() {
+        boolean changed = !sidecar.status().contains("log-range=" + Sidecar.LOG_RANGE_LIMIT);
+        sidecar.logRangeLimit(Sidecar.LOG_RANGE_LIMIT);
+        return new FaultReport(Fault.LIMIT_LOG_RANGE.id(), changed, "primary endpoint " + state.proxyUrl()
+                + " refuses eth_getLogs over more than " + Sidecar.LOG_RANGE_LIMIT + " blocks", null);
     }
 
     private Credentials guardian() {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.firebreak.chain.ChainProfile;
 import org.firebreak.chain.ChainProfile.ContractRef;
 import org.firebreak.chain.ChainProfile.Contracts;
+import org.firebreak.chain.ChainProfile.Follow;
 import org.firebreak.chain.ChainProfile.Guardian;
 import org.firebreak.chain.ChainProfile.RpcEndpoint;
 import org.firebreak.chain.ChainProfile.Thresholds;
@@ -15,9 +16,13 @@ import org.firebreak.chain.ChainProfile.WatchedDelegation;
 /**
  * The devnet's chain profile: the fault-injecting proxy first ("primary"), anvil itself second ("secondary"),
  * every contract with the keccak-256 of its runtime code as deployed, the DelegationManager as the pausable
- * contract, the guardian, default thresholds and the signed delegations to watch.
+ * contract, the guardian, default thresholds and the signed delegations to watch. The block follower follows with
+ * no confirmations (anvil never reorganises by itself) every half second, so a block is followed within about a
+ * second of being mined.
  */
 final class DevnetProfile {
+
+    static final Duration FOLLOW_POLL_INTERVAL = Duration.ofMillis(500);
 
     private DevnetProfile() {
     }
@@ -37,7 +42,7 @@ final class DevnetProfile {
                         ref(chain, "BlockNumberEnforcer", stack.blockNumberEnforcer())),
                 List.of(delegationManager));
         return new ChainProfile(DevnetChain.CHAIN_ID, blockTime, rpc, contracts, guardian, Thresholds.defaults(),
-                delegations);
+                delegations, new Follow(0, 0, null, FOLLOW_POLL_INTERVAL));
     }
 
     private static ContractRef ref(DevnetChain chain, String name, String address) {

@@ -23,7 +23,9 @@ public enum Fault {
     TRANSFER_OWNERSHIP("transfer-ownership", "hand the DelegationManager's ownership from the guardian to another dev "
             + "account, which accepts it (Ownable2Step)"),
     WRONG_CHAIN_ID("wrong-chain-id", "make the primary RPC endpoint answer eth_chainId and net_version with chain "
-            + DevnetFaults.WRONG_CHAIN_ID);
+            + DevnetFaults.WRONG_CHAIN_ID),
+    LIMIT_LOG_RANGE("limit-log-range", "make the primary RPC endpoint refuse eth_getLogs over more than "
+            + Sidecar.LOG_RANGE_LIMIT + " blocks, as public providers do");
 
     private final String id;
     private final String description;

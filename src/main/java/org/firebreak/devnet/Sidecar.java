@@ -15,10 +15,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The devnet's companion, beside anvil: a loopback JSON-RPC proxy in front of anvil whose fault mode is
@@ -29,7 +37,9 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>Control, on the proxy's port: {@code POST /devnet/rpc-mode} with body pass|fail|slow, {@code POST
  * /devnet/blocks} with body run|stop, {@code POST /devnet/chain-id} with body pass or the chain id that
- * {@code eth_chainId} and {@code net_version} answer instead of anvil's, {@code GET /devnet/status}.
+ * {@code eth_chainId} and {@code net_version} answer instead of anvil's,
+ * {@code POST /devnet/log-range-limit} with the widest eth_getLogs range the
+ * proxy lets through (0: any), {@code GET /devnet/status}.
  */
 final class Sidecar implements AutoCloseable {
 
@@ -37,6 +47,11 @@ final class Sidecar implements AutoCloseable {
 
     /** Above the default slowRpc threshold (500 ms), below the default rpcTimeout (2 s): slow, yet answering. */
     static final Duration SLOW_DELAY = Duration.ofMillis(1200);
+
+    /** The widest eth_getLogs block range the limit-log-range fault lets through. */
+    static final int LOG_RANGE_LIMIT = 10;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -47,6 +62,7 @@ final class Sidecar implements AutoCloseable {
     private volatile boolean blocksRunning = true;
     /** The chain id the proxy reports instead of anvil's (fault wrong-chain-id); null passes anvil's through. */
     private volatile @Nullable Long chainId;
+    private volatile int logRangeLimit;
 
     private Sidecar(HttpServer server, String anvilUrl, Duration blockTime) {
         this.server = server;
@@ -96,6 +112,12 @@ final class Sidecar implements AutoCloseable {
                 case SLOW -> DevnetChain.pause(SLOW_DELAY);
                 case PASS -> { }
             }
+            byte[] refused = refusedLogRange(request);
+            if (refused != null) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                reply(exchange, 200, refused);
+                return;
+            }
             HttpRequest forward = HttpRequest.newBuilder(anvil).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(request)).build();
             try {
@@ -129,11 +151,13 @@ final class Sidecar implements AutoCloseable {
                     };
                 } else if (post && path.equals("/devnet/chain-id")) {
                     chainId = body.equals("PASS") ? null : Long.valueOf(body);
+                } else if (post && path.equals("/devnet/log-range-limit")) {
+                    logRangeLimit = Integer.parseInt(body);
                 } else if (!path.equals("/devnet/status")) {
                     reply(exchange, 404, "unknown devnet control " + path + "\n");
                     return;
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) { // NumberFormatException too
                 reply(exchange, 400, "bad value '" + body + "' for " + path + "\n");
                 return;
             }
@@ -144,7 +168,50 @@ final class Sidecar implements AutoCloseable {
     String status() {
         Long reported = chainId;
         return "rpc-mode=" + mode.name().toLowerCase(Locale.ROOT) + " blocks=" + (blocksRunning ? "run" : "stop")
-                + " chain-id=" + (reported == null ? "pass" : reported);
+                + " chain-id=" + (reported == null ? "pass" : reported)
+                + " log-range=" + (logRangeLimit > 0 ? logRangeLimit : "any");
+    }
+
+    /**
+     * With the limit-log-range fault, the answer to a request holding an eth_getLogs over more than the limit: a
+     * JSON-RPC error (code -32005, as public providers answer), for each call of a batch; null to forward it.
+     */
+    private byte @Nullable [] refusedLogRange(byte[] request) {
+        int limit = logRangeLimit;
+        if (limit <= 0) {
+            return null;
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(request);
+        } catch (JacksonException e) {
+            return null;
+        }
+        List<JsonNode> calls = new ArrayList<>();
+        if (body.isArray()) {
+            body.forEach(calls::add);
+        } else {
+            calls.add(body);
+        }
+        if (calls.stream().noneMatch(call -> overRange(call, limit))) {
+            return null;
+        }
+        ArrayNode answers = JSON.createArrayNode();
+        for (JsonNode call : calls) {
+            ObjectNode answer = answers.addObject().put("jsonrpc", "2.0");
+            answer.set("id", call.get("id"));
+            answer.putObject("error").put("code", -32005).put("message", overRange(call, limit)
+                    ? "query exceeds max block range " + limit : "batch holds an eth_getLogs over more than " + limit + " blocks");
+        }
+        return JSON.writeValueAsBytes(body.isArray() ? answers : answers.get(0));
+    }
+
+    private static boolean overRange(JsonNode call, int limit) {
+        JsonNode filter = call.path("params").path(0);
+        String from = filter.path("fromBlock").asString("");
+        String to = filter.path("toBlock").asString("");
+        return "eth_getLogs".equals(call.path("method").asString("")) && from.startsWith("0x") && to.startsWith("0x")
+                && Long.decode(to) - Long.decode(from) + 1 > limit;
     }
 
     private static String read(InputStream in) throws IOException {

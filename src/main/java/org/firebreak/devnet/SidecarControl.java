@@ -25,6 +25,11 @@ record SidecarControl(int proxyPort) {
         return post("/devnet/chain-id", passOrId);
     }
 
+    /** The widest eth_getLogs block range the proxy lets through; 0 lets any through. */
+    String logRangeLimit(int blocks) {
+        return post("/devnet/log-range-limit", Integer.toString(blocks));
+    }
+
     String status() {
         return send(HttpRequest.newBuilder(uri("/devnet/status")).GET());
     }

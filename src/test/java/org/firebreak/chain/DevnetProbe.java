@@ -78,6 +78,56 @@ final class DevnetProbe implements AutoCloseable, BeforeAllCallback, AfterEachCa
         return web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElseThrow();
     }
 
+    /** One of anvil's own methods ({@code evm_snapshot}, {@code anvil_mine}, ...); its result as JSON gives it. */
+    Object anvil(String method, Object... params) throws IOException {
+        Response<?> answer = new Request<>(method, List.of(params), service, AnvilAnswer.class).send();
+        if (answer.hasError()) {
+            throw new IllegalStateException(method + ": " + answer.getError().getMessage());
+        }
+        return answer.getResult();
+    }
+
+    long head() throws IOException {
+        return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    }
+
+    /** The logs of the stack's followed contracts in blocks from..to, straight from anvil. */
+    List<org.web3j.protocol.core.methods.response.Log> logs(List<String> addresses, long from, long to)
+            throws IOException {
+        var filter = new org.web3j.protocol.core.methods.request.EthFilter(
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(from)), DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
+                addresses);
+        filter.addOptionalTopics(StackEvents.topics().toArray(String[]::new));
+        return web3j.ethGetLogs(filter).send().getLogs().stream()
+                .map(r -> (org.web3j.protocol.core.methods.response.Log) r).toList();
+    }
+
+    /** anvil's dev account 9: no devnet role, so its nonce is this probe's alone. */
+    private static final Credentials SPARE = Credentials.create(
+            "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6");
+
+    /** Sends {@code data} to {@code to} from a spare dev account with a fixed gas limit: no estimate, so a reverting call is mined. */
+    TransactionReceipt sendUnchecked(String to, String data) throws IOException {
+        var sent = new org.web3j.tx.RawTransactionManager(web3j, SPARE, 138)
+                .sendTransaction(BigInteger.valueOf(5_000_000_000L), BigInteger.valueOf(300_000), to, data, BigInteger.ZERO);
+        if (sent.hasError()) {
+            throw new IllegalStateException("transaction refused: " + sent.getError().getMessage());
+        }
+        for (int i = 0; i < 100; i++) {
+            var receipt = web3j.ethGetTransactionReceipt(sent.getTransactionHash()).send().getTransactionReceipt();
+            if (receipt.isPresent()) {
+                return receipt.get();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException("no receipt for " + sent.getTransactionHash());
+    }
+
     void setCode(String address, String code) throws IOException {
         Response<?> answer = new Request<>("anvil_setCode", List.of(address, code), service, AnvilAnswer.class).send();
         if (answer.hasError()) {

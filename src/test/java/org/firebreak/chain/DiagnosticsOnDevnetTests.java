@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "firebreak.data-dir=./target/test-data/${random.uuid}",
-        "firebreak.playbooks.directory=target/test-data/no-operator-playbooks" })
+        "firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
+        "firebreak.scheduler.enabled=false" })
 class DiagnosticsOnDevnetTests {
 
     @Autowired

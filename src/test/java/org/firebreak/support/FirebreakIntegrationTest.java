@@ -16,13 +16,15 @@ import org.springframework.context.annotation.Primary;
 /**
  * The whole application on a random port over a real store: a fresh H2 file per test context, or the
  * PostgreSQL given by SPRING_DATASOURCE_URL (the second run of {@code ./firebreak test}). Time comes from a
- * {@link MutableClock}.
+ * {@link MutableClock}. The scheduler runs no task (no background follower or monitor touching the shared devnet
+ * behind a test's back): a test calls the work it wants done, or sets {@code firebreak.scheduler.enabled=true}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "firebreak.data-dir=./target/test-data/${random.uuid}",
-        "firebreak.playbooks.directory=target/test-data/no-operator-playbooks" })
+        "firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
+        "firebreak.scheduler.enabled=false" })
 @Import(FirebreakIntegrationTest.TestClock.class)
 public @interface FirebreakIntegrationTest {
 

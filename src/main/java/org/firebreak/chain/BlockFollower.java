@@ -1,0 +1,477 @@
+package org.firebreak.chain;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.LongStream;
+
+import org.firebreak.chain.ChainProfile.ContractRef;
+import org.firebreak.chain.ChainProfile.Follow;
+import org.firebreak.chain.FollowerStore.Block;
+import org.firebreak.chain.FollowerStore.Cursor;
+import org.firebreak.shared.InvalidConfiguration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.Transaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
+
+/**
+ * Follows the chain of the profile in force, {@code follow.confirmations} blocks behind its head: decodes the
+ * events of the stack's contracts ({@link StackEvents}) and the failed {@code redeemDelegations} transactions to
+ * the DelegationManager, and stores them with the cursor and the followed blocks' hashes in one transaction per
+ * batch, so a restart resumes exactly after the last committed block and every event is stored once.
+ *
+ * <p>Before advancing it checks that the last followed block is still the node's; when it is not, it walks back over
+ * the {@value #KEEP_BLOCKS} kept blocks to the common ancestor, deletes the orphaned blocks' events, rewinds the
+ * cursor and publishes {@link ChainReorganized}. Behind the head it asks {@code eth_getLogs} for at most
+ * {@code follow.maxBlockRange} blocks at a time, halving the range while the node refuses it and doubling it again
+ * after {@value #SUCCESSES_BEFORE_GROWING} successes. Every call goes through {@link ChainClient} (rate limits,
+ * failover); blocks are read {@value #CALLS_PER_BATCH} to a batch. Driven by the {@code chain-follower} task
+ * ({@link FollowerTask}); one run follows for at most {@link #RUN_BUDGET}, then lets the next poll go on.
+ */
+@Component
+class BlockFollower {
+
+    private static final Logger log = LoggerFactory.getLogger(BlockFollower.class);
+
+    static final int KEEP_BLOCKS = 256;
+    static final int CALLS_PER_BATCH = 25;
+    static final int SUCCESSES_BEFORE_GROWING = 3;
+    static final Duration RUN_BUDGET = Duration.ofSeconds(10);
+    static final String ZERO_HASH = "0x" + "0".repeat(64);
+
+    private final ChainProfiles profiles;
+    private final ChainClient client;
+    private final FollowerStore store;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher publisher;
+    private final FollowerMetrics metrics;
+    private final Clock clock;
+    private final ReentrantLock running = new ReentrantLock();
+
+    private volatile int logRange;
+    private int successes;
+    private volatile @Nullable Long lastHead;
+    private volatile @Nullable String lastError;
+    private volatile @Nullable Instant lastErrorAt;
+
+    BlockFollower(ChainProfiles profiles, ChainClient client, FollowerStore store, TransactionTemplate tx,
+            ApplicationEventPublisher publisher, FollowerMetrics metrics, Clock clock) {
+        this.profiles = profiles;
+        this.client = client;
+        this.store = store;
+        this.tx = tx;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** What one run did: the head it saw, the block it followed to, batches committed, events stored, reorgs undone. */
+    record Run(boolean following, long head, long followedTo, int batches, int events, int reorgs, @Nullable String error) {
+    }
+
+    /** This process's view: last head seen, the current eth_getLogs range and the last failure. */
+    record State(@Nullable Long head, int logRange, @Nullable String lastError, @Nullable Instant lastErrorAt) {
+    }
+
+    State state() {
+        return new State(lastHead, logRange, lastError, lastErrorAt);
+    }
+
+    /** One poll: follows until caught up or {@link #RUN_BUDGET} is spent. Never throws; a failure is kept in the state. */
+    Run run() {
+        Optional<ChainProfile> current;
+        try {
+            current = profiles.current();
+        } catch (InvalidConfiguration e) {
+            fail("the chain profile is invalid: " + e.getMessage());
+            return new Run(false, -1, -1, 0, 0, 0, lastError);
+        }
+        if (current.isEmpty()) {
+            return new Run(false, -1, -1, 0, 0, 0, null);
+        }
+        running.lock();
+        try {
+            return follow(current.get());
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private Run follow(ChainProfile profile) {
+        Progress progress = new Progress();
+        long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
+        try {
+            while (step(profile, progress) && System.nanoTime() < deadline) {
+                // one more batch
+            }
+            if (lastError != null) {
+                log.info("Block follower works again at block {} (head {})", progress.followedTo, progress.head);
+            }
+            lastError = null;
+            lastErrorAt = null;
+            return progress.run(null);
+        } catch (ChainUnreachable | RuntimeException e) {
+            fail(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return progress.run(lastError);
+        }
+    }
+
+    /** One step: start, undo a reorg or commit one batch; true when there is more to do at once. */
+    private boolean step(ChainProfile profile, Progress progress) throws ChainUnreachable {
+        Follow follow = profile.follow();
+        Optional<Cursor> stored = store.cursor(profile.chainId());
+        List<RpcCall<?>> calls = new ArrayList<>(List.of(RpcCall.blockNumber()));
+        stored.filter(c -> c.block() >= 0).ifPresent(c -> calls.add(RpcCall.block(hex(c.block()))));
+        ChainClient.Answers answers = client.send(profile, calls);
+        long head = ChainDiagnostic.blockNumber(answers, 0);
+        lastHead = head;
+        progress.head = head;
+        long target = head - follow.confirmations();
+        if (stored.isEmpty()) {
+            return start(profile, head, target);
+        }
+        Cursor cursor = stored.get();
+        progress.followedTo = cursor.block();
+        metrics.position(cursor.block(), head);
+        if (cursor.block() >= 0) {
+            EthBlock seen = answers.get(1, EthBlock.class);
+            ChainDiagnostic.failOnError(seen);
+            if (seen.getBlock() == null || !cursor.hash().equalsIgnoreCase(seen.getBlock().getHash())) {
+                reorganize(profile, cursor, progress);
+                return true;
+            }
+        }
+        if (cursor.block() >= target) {
+            return false;
+        }
+        long from = cursor.block() + 1;
+        long to = Math.min(target, from + range(follow) - 1);
+        Optional<List<Log>> logs = logs(profile, from, to);
+        if (logs.isEmpty()) {
+            return true;
+        }
+        List<EthBlock.Block> blocks = blocks(profile, from, to);
+        String moved = moved(cursor, blocks, logs.get());
+        if (moved != null) {
+            // The node's chain changed while the batch was read: commit nothing; the next poll checks the hashes.
+            log.info("Block follower: blocks {}-{} changed while being read ({}); reading them again", from, to, moved);
+            return false;
+        }
+        List<ChainEvent> events = events(profile, blocks, logs.get(), failedRedemptions(profile, blocks));
+        commit(profile, cursor, blocks, events, head);
+        progress.batches++;
+        progress.events += events.size();
+        progress.followedTo = to;
+        metrics.position(to, head);
+        return to < target;
+    }
+
+    /** The first cursor: just before {@code follow.startBlock}, or before the confirmed head. */
+    private boolean start(ChainProfile profile, long head, long target) throws ChainUnreachable {
+        Long configured = profile.follow().startBlock();
+        long first = configured != null ? configured : Math.max(0, target);
+        if (first - 1 > head) {
+            return false;
+        }
+        List<RpcCall<?>> calls = new ArrayList<>(List.of(RpcCall.block("0x0")));
+        if (first > 0) {
+            calls.add(RpcCall.block(hex(first - 1)));
+        }
+        ChainClient.Answers answers = client.send(profile, calls);
+        EthBlock.Block genesis = served(answers.get(0, EthBlock.class), 0);
+        Block before = first > 0 ? block(served(answers.get(1, EthBlock.class), first - 1))
+                : new Block(-1, ZERO_HASH, ZERO_HASH, time(genesis));
+        store.createCursor(profile.chainId(), before, genesis.getHash(), head, now());
+        log.info("Block follower starts on chain {} at block {} (head {}, {} confirmations)", profile.chainId(), first,
+                head, profile.follow().confirmations());
+        return true;
+    }
+
+    private Optional<List<Log>> logs(ChainProfile profile, long from, long to) throws ChainUnreachable {
+        List<String> addresses = List.copyOf(roles(profile).keySet());
+        String refusal;
+        try {
+            EthLog answer = client.send(profile, List.of(RpcCall.logs(addresses, from, to, StackEvents.topics())))
+                    .get(0, EthLog.class);
+            if (!answer.hasError()) {
+                grown(profile.follow());
+                return Optional.of(answer.getLogs().stream().map(result -> (Log) result)
+                        .filter(l -> !l.isRemoved()).toList());
+            }
+            refusal = answer.getError().getMessage();
+        } catch (ChainUnreachable e) {
+            if (from == to) {
+                throw e;
+            }
+            refusal = e.getMessage();
+        }
+        if (from == to) {
+            throw new IllegalStateException("the node refuses eth_getLogs even for block " + from + ": " + refusal);
+        }
+        logRange = (int) Math.max(1, (to - from + 1) / 2);
+        successes = 0;
+        metrics.rangeRefused();
+        log.info("Block follower: eth_getLogs over blocks {}-{} refused ({}); asking {} blocks at a time", from, to,
+                refusal, logRange);
+        return Optional.empty();
+    }
+
+    private int range(Follow follow) {
+        if (logRange <= 0 || logRange > follow.maxBlockRange()) {
+            logRange = follow.maxBlockRange();
+        }
+        return logRange;
+    }
+
+    private void grown(Follow follow) {
+        if (++successes >= SUCCESSES_BEFORE_GROWING && logRange < follow.maxBlockRange()) {
+            logRange = Math.min(follow.maxBlockRange(), logRange * 2);
+            successes = 0;
+        }
+    }
+
+    private List<EthBlock.Block> blocks(ChainProfile profile, long from, long to) throws ChainUnreachable {
+        List<EthBlock.Block> blocks = new ArrayList<>();
+        for (long first = from; first <= to; first += CALLS_PER_BATCH) {
+            List<RpcCall<?>> calls = LongStream.rangeClosed(first, Math.min(to, first + CALLS_PER_BATCH - 1))
+                    .<RpcCall<?>>mapToObj(RpcCall::blockWithTransactions).toList();
+            ChainClient.Answers answers = client.send(profile, calls);
+            for (int i = 0; i < calls.size(); i++) {
+                blocks.add(served(answers.get(i, EthBlock.class), first + i));
+            }
+        }
+        return blocks;
+    }
+
+    /** Why the blocks and logs read are not one chain continuing the cursor's block, or null when they are. */
+    private static @Nullable String moved(Cursor cursor, List<EthBlock.Block> blocks, List<Log> logs) {
+        String parent = cursor.hash();
+        Map<BigInteger, String> hashes = new LinkedHashMap<>();
+        for (EthBlock.Block block : blocks) {
+            if (!block.getParentHash().equalsIgnoreCase(parent)) {
+                return "block " + block.getNumber() + "'s parent is " + block.getParentHash() + ", not " + parent;
+            }
+            parent = block.getHash();
+            hashes.put(block.getNumber(), block.getHash());
+        }
+        for (Log l : logs) {
+            if (!l.getBlockHash().equalsIgnoreCase(hashes.get(l.getBlockNumber()))) {
+                return "a log of block " + l.getBlockNumber() + " is from block " + l.getBlockHash();
+            }
+        }
+        return null;
+    }
+
+    private record Failed(EthBlock.Block block, Transaction transaction, TransactionReceipt receipt) {
+    }
+
+    /** redeemDelegations transactions to the DelegationManager that reverted: their receipts, read in batches. */
+    private List<Failed> failedRedemptions(ChainProfile profile, List<EthBlock.Block> blocks) throws ChainUnreachable {
+        String manager = profile.contracts().delegationManager().address();
+        List<Map.Entry<EthBlock.Block, Transaction>> sent = new ArrayList<>();
+        for (EthBlock.Block block : blocks) {
+            for (EthBlock.TransactionResult<?> result : block.getTransactions()) {
+                if (result.get() instanceof Transaction t && manager.equalsIgnoreCase(t.getTo()) && t.getInput() != null
+                        && t.getInput().toLowerCase(Locale.ROOT).startsWith(StackEvents.REDEEM_DELEGATIONS)) {
+                    sent.add(Map.entry(block, t));
+                }
+            }
+        }
+        List<Failed> failed = new ArrayList<>();
+        for (int first = 0; first < sent.size(); first += CALLS_PER_BATCH) {
+            List<Map.Entry<EthBlock.Block, Transaction>> chunk = sent.subList(first, Math.min(sent.size(), first + CALLS_PER_BATCH));
+            ChainClient.Answers answers = client.send(profile, chunk.stream()
+                    .<RpcCall<?>>map(e -> RpcCall.transactionReceipt(e.getValue().getHash())).toList());
+            for (int i = 0; i < chunk.size(); i++) {
+                EthGetTransactionReceipt answer = answers.get(i, EthGetTransactionReceipt.class);
+                ChainDiagnostic.failOnError(answer);
+                String hash = chunk.get(i).getValue().getHash();
+                TransactionReceipt receipt = answer.getTransactionReceipt()
+                        .orElseThrow(() -> new IllegalStateException("no receipt for mined transaction " + hash));
+                if (!receipt.isStatusOK()) {
+                    failed.add(new Failed(chunk.get(i).getKey(), chunk.get(i).getValue(), receipt));
+                }
+            }
+        }
+        return failed;
+    }
+
+    private static List<ChainEvent> events(ChainProfile profile, List<EthBlock.Block> blocks, List<Log> logs,
+            List<Failed> failed) {
+        Map<String, String> roles = roles(profile);
+        Map<BigInteger, EthBlock.Block> byNumber = new LinkedHashMap<>();
+        blocks.forEach(b -> byNumber.put(b.getNumber(), b));
+        List<ChainEvent> events = new ArrayList<>();
+        for (Log l : logs) {
+            EthBlock.Block block = byNumber.get(l.getBlockNumber());
+            String address = l.getAddress().toLowerCase(Locale.ROOT);
+            StackEvents.decode(l).ifPresent(decoded -> events.add(new ChainEvent(block.getNumber().longValueExact(),
+                    block.getHash(), time(block), l.getTransactionHash(), l.getLogIndex().intValueExact(),
+                    roles.getOrDefault(address, "unknown"), address, decoded.name(), decoded.fields())));
+        }
+        String manager = profile.contracts().delegationManager().address().toLowerCase(Locale.ROOT);
+        for (Failed f : failed) {
+            events.add(new ChainEvent(f.block().getNumber().longValueExact(), f.block().getHash(), time(f.block()),
+                    f.transaction().getHash(), -1 - f.transaction().getTransactionIndex().intValueExact(),
+                    roles.get(manager), manager, StackEvents.REDEMPTION_FAILED,
+                    Map.of("from", f.transaction().getFrom().toLowerCase(Locale.ROOT),
+                            "gasUsed", f.receipt().getGasUsed().toString(), "status", "0")));
+        }
+        events.sort(Comparator.comparingLong(ChainEvent::blockNumber).thenComparingInt(ChainEvent::logIndex));
+        return events;
+    }
+
+    /** The followed contracts by lowercase address, each with its role in the profile. */
+    static Map<String, String> roles(ChainProfile profile) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        roles.put(lower(profile.contracts().delegationManager()), "delegationManager");
+        roles.put(lower(profile.contracts().entryPoint()), "entryPoint");
+        if (profile.contracts().paymaster() != null) {
+            roles.putIfAbsent(lower(profile.contracts().paymaster()), "paymaster");
+        }
+        profile.contracts().pausable().forEach(p -> roles.putIfAbsent(lower(p), "pausable"));
+        return roles;
+    }
+
+    private void commit(ChainProfile profile, Cursor cursor, List<EthBlock.Block> blocks, List<ChainEvent> events,
+            long head) {
+        long chainId = profile.chainId();
+        List<Block> kept = blocks.subList(Math.max(0, blocks.size() - KEEP_BLOCKS), blocks.size()).stream()
+                .map(BlockFollower::block).toList();
+        Block last = kept.getLast();
+        tx.executeWithoutResult(status -> {
+            store.moveCursor(cursor, last, head, now());
+            store.addBlocks(chainId, kept);
+            store.forgetBlocksUpTo(chainId, last.number() - KEEP_BLOCKS);
+            store.addEvents(chainId, events);
+            publisher.publishEvent(new BlocksFollowed(blocks.getFirst().getNumber().longValueExact(), last.number(),
+                    last.time(), events.size()));
+        });
+        metrics.committed(events);
+    }
+
+    /**
+     * Walks back to the newest kept block the node still has, deletes what followed it and rewinds the cursor there.
+     * When no kept block is the node's: another chain (genesis changed: a devnet started anew) is followed afresh;
+     * a reorg deeper than the kept blocks rewinds to just below them.
+     */
+    private void reorganize(ChainProfile profile, Cursor cursor, Progress progress) throws ChainUnreachable {
+        long chainId = profile.chainId();
+        List<Block> kept = store.recentBlocks(chainId);
+        Block ancestor = null;
+        for (int first = 0; first < kept.size() && ancestor == null; first += CALLS_PER_BATCH) {
+            List<Block> chunk = kept.subList(first, Math.min(kept.size(), first + CALLS_PER_BATCH));
+            ChainClient.Answers answers = client.send(profile,
+                    chunk.stream().<RpcCall<?>>map(b -> RpcCall.block(hex(b.number()))).toList());
+            for (int i = 0; i < chunk.size() && ancestor == null; i++) {
+                EthBlock.Block node = answers.get(i, EthBlock.class).getBlock();
+                if (node != null && node.getHash().equalsIgnoreCase(chunk.get(i).hash())) {
+                    ancestor = chunk.get(i);
+                }
+            }
+        }
+        if (ancestor == null) {
+            long below = (kept.isEmpty() ? cursor.block() : kept.getLast().number()) - 1;
+            List<RpcCall<?>> calls = new ArrayList<>(List.of(RpcCall.block("0x0")));
+            if (below >= 0) {
+                calls.add(RpcCall.block(hex(below)));
+            }
+            ChainClient.Answers answers = client.send(profile, calls);
+            EthBlock.Block genesis = served(answers.get(0, EthBlock.class), 0);
+            if (!genesis.getHash().equalsIgnoreCase(cursor.genesisHash())) {
+                int forgotten = Objects.requireNonNull(tx.execute(status -> store.forgetChain(chainId)));
+                log.warn("Block follower: the node serves another chain {} now (genesis {}, followed {}); forgot {} events "
+                        + "and follows it afresh", chainId, genesis.getHash(), cursor.genesisHash(), forgotten);
+                return;
+            }
+            ancestor = below >= 0 ? block(served(answers.get(1, EthBlock.class), below))
+                    : new Block(-1, ZERO_HASH, ZERO_HASH, time(genesis));
+            log.error("Block follower: reorg deeper than the {} kept blocks on chain {}; rewinding to block {} unverified",
+                    KEEP_BLOCKS, chainId, ancestor.number());
+        }
+        Block commonAncestor = ancestor;
+        Instant now = now();
+        ChainReorganized reorg = Objects.requireNonNull(tx.execute(status -> {
+            int orphaned = store.forgetAfter(chainId, commonAncestor.number());
+            ChainReorganized r = new ChainReorganized(commonAncestor.number(), cursor.block(), cursor.hash(), orphaned, now);
+            store.moveCursor(cursor, commonAncestor, cursor.head(), now);
+            store.recordReorg(chainId, r);
+            publisher.publishEvent(r);
+            return r;
+        }));
+        metrics.reorganized();
+        progress.reorgs++;
+        log.warn("Reorg on chain {}: followed blocks {}-{} (last {}) were replaced; {} events deleted; following again "
+                + "from block {}", chainId, reorg.commonAncestor() + 1, reorg.orphanedTo(), reorg.orphanedHash(),
+                reorg.orphanedEvents(), reorg.commonAncestor() + 1);
+    }
+
+    private void fail(String problem) {
+        if (!problem.equals(lastError)) {
+            log.warn("Block follower: {}", problem);
+        }
+        lastError = problem;
+        lastErrorAt = now();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static EthBlock.Block served(EthBlock answer, long number) {
+        ChainDiagnostic.failOnError(answer);
+        if (answer.getBlock() == null) {
+            throw new IllegalStateException("the node does not serve block " + number);
+        }
+        return answer.getBlock();
+    }
+
+    private static Block block(EthBlock.Block b) {
+        return new Block(b.getNumber().longValueExact(), b.getHash(), b.getParentHash(), time(b));
+    }
+
+    private static Instant time(EthBlock.Block block) {
+        return Instant.ofEpochSecond(block.getTimestamp().longValueExact());
+    }
+
+    private static String hex(long number) {
+        return Numeric.encodeQuantity(BigInteger.valueOf(number));
+    }
+
+    private static String lower(ContractRef contract) {
+        return contract.address().toLowerCase(Locale.ROOT);
+    }
+
+    private static final class Progress {
+        long head = -1;
+        long followedTo = -1;
+        int batches;
+        int events;
+        int reorgs;
+
+        Run run(@Nullable String error) {
+            return new Run(true, head, followedTo, batches, events, reorgs, error);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.firebreak.chain;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One decoded event of the stack's contracts, as the block follower stored it.
+ *
+ * @param contract the contract's role in the chain profile: {@code entryPoint}, {@code delegationManager},
+ *        {@code paymaster} or {@code pausable} (another Pausable contract of the operators)
+ * @param address the contract's address, 0x and lowercase
+ * @param name the event's name, e.g. {@code UserOperationEvent}, {@code Paused}; {@code DelegationRedemptionFailed}
+ *        for a {@code redeemDelegations} transaction to the DelegationManager that reverted (it has no log: its
+ *        {@code logIndex} is -1 minus the transaction's index in the block)
+ * @param fields the decoded parameters by name as strings: addresses 0x and lowercase, integers decimal, booleans
+ *        {@code true}/{@code false}, bytes 0x-hex; a {@code Delegation} struct as {@code delegation.delegate},
+ *        {@code delegation.delegator}, ...; a revert reason also as {@code reason} in words where known
+ */
+public record ChainEvent(long blockNumber, String blockHash, Instant blockTime, String txHash, int logIndex,
+        String contract, String address, String name, Map<String, String> fields) {
+
+    public ChainEvent {
+        fields = Map.copyOf(fields);
+    }
+}

@@ -1,0 +1,197 @@
+package org.firebreak.chain;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.EventValues;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.DynamicStruct;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.NumericType;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.reflection.Parameterized;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.tx.Contract;
+import org.web3j.utils.Numeric;
+
+/**
+ * The events of the stack's contracts that the block follower stores (EntryPoint v0.7, DelegationManager v1.3.0,
+ * Ownable and Pausable contracts), each with its parameter names, decoded by web3j into strings: addresses 0x and
+ * lowercase, integers decimal, booleans true/false, bytes 0x-hex. A {@code Delegation} struct parameter becomes
+ * {@code delegation.delegate}, {@code .delegator}, {@code .authority}, {@code .salt}, {@code .caveats} (how many)
+ * and {@code .enforcers}; a revert reason also gets {@code reason}, in words where the error is known.
+ */
+final class StackEvents {
+
+    /** Revert data kept per event; a reason longer than this is cut (its words are decoded before the cut). */
+    static final int MAX_REVERT_HEX = 2_048;
+
+    /** One event: its web3j definition and the names of its parameters, in declaration order. */
+    record Spec(String name, Event event, List<String> parameters) {
+
+        String topic() {
+            return EventEncoder.encode(event);
+        }
+    }
+
+    static final List<Spec> ALL = List.of(
+            spec("UserOperationEvent", "userOpHash", indexed(Bytes32.class), "sender", indexed(Address.class),
+                    "paymaster", indexed(Address.class), "nonce", plain(Uint256.class), "success", plain(Bool.class),
+                    "actualGasCost", plain(Uint256.class), "actualGasUsed", plain(Uint256.class)),
+            spec("AccountDeployed", "userOpHash", indexed(Bytes32.class), "sender", indexed(Address.class),
+                    "factory", plain(Address.class), "paymaster", plain(Address.class)),
+            spec("UserOperationRevertReason", "userOpHash", indexed(Bytes32.class), "sender", indexed(Address.class),
+                    "nonce", plain(Uint256.class), "revertReason", plain(DynamicBytes.class)),
+            spec("PostOpRevertReason", "userOpHash", indexed(Bytes32.class), "sender", indexed(Address.class),
+                    "nonce", plain(Uint256.class), "revertReason", plain(DynamicBytes.class)),
+            spec("UserOperationPrefundTooLow", "userOpHash", indexed(Bytes32.class), "sender", indexed(Address.class),
+                    "nonce", plain(Uint256.class)),
+            spec("Deposited", "account", indexed(Address.class), "totalDeposit", plain(Uint256.class)),
+            spec("Withdrawn", "account", indexed(Address.class), "withdrawAddress", plain(Address.class),
+                    "amount", plain(Uint256.class)),
+            spec("StakeLocked", "account", indexed(Address.class), "totalStaked", plain(Uint256.class),
+                    "unstakeDelaySec", plain(Uint256.class)),
+            spec("StakeUnlocked", "account", indexed(Address.class), "withdrawTime", plain(Uint256.class)),
+            spec("StakeWithdrawn", "account", indexed(Address.class), "withdrawAddress", plain(Address.class),
+                    "amount", plain(Uint256.class)),
+            spec("RedeemedDelegation", "rootDelegator", indexed(Address.class), "redeemer", indexed(Address.class),
+                    "delegation", plain(DelegationStruct.class)),
+            spec("DisabledDelegation", "delegationHash", indexed(Bytes32.class), "delegator", indexed(Address.class),
+                    "delegate", indexed(Address.class), "delegation", plain(DelegationStruct.class)),
+            spec("EnabledDelegation", "delegationHash", indexed(Bytes32.class), "delegator", indexed(Address.class),
+                    "delegate", indexed(Address.class), "delegation", plain(DelegationStruct.class)),
+            spec("Paused", "account", plain(Address.class)),
+            spec("Unpaused", "account", plain(Address.class)),
+            spec("OwnershipTransferStarted", "previousOwner", indexed(Address.class), "newOwner", indexed(Address.class)),
+            spec("OwnershipTransferred", "previousOwner", indexed(Address.class), "newOwner", indexed(Address.class)));
+
+    private static final Map<String, Spec> BY_TOPIC = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(Spec::topic, Function.identity()));
+
+    /** The name given to a failed transaction to the DelegationManager (it has no log to decode). */
+    static final String REDEMPTION_FAILED = "DelegationRedemptionFailed";
+
+    /** DelegationManager.redeemDelegations(bytes[],bytes32[],bytes[]). */
+    static final String REDEEM_DELEGATIONS = StackAbi.selector("redeemDelegations(bytes[],bytes32[],bytes[])");
+
+    private StackEvents() {
+    }
+
+    /** topic0 of every event above, for the eth_getLogs filter. */
+    static List<String> topics() {
+        return ALL.stream().map(Spec::topic).toList();
+    }
+
+    /** The event's name and its decoded fields, or empty when the log is none of the events above. */
+    static Optional<Decoded> decode(Log log) {
+        if (log.getTopics() == null || log.getTopics().isEmpty()) {
+            return Optional.empty();
+        }
+        Spec spec = BY_TOPIC.get(log.getTopics().getFirst().toLowerCase(Locale.ROOT));
+        if (spec == null) {
+            return Optional.empty();
+        }
+        EventValues values = Contract.staticExtractEventParameters(spec.event(), log);
+        if (values == null) {
+            return Optional.empty();
+        }
+        Iterator<Type> indexed = values.getIndexedValues().iterator();
+        Iterator<Type> plain = values.getNonIndexedValues().iterator();
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<TypeReference<Type>> parameters = spec.event().getParameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Type value = parameters.get(i).isIndexed() ? indexed.next() : plain.next();
+            put(fields, spec.parameters().get(i), value);
+        }
+        return Optional.of(new Decoded(spec.name(), fields));
+    }
+
+    record Decoded(String name, Map<String, String> fields) {
+    }
+
+    private static void put(Map<String, String> fields, String name, Type value) {
+        switch (value) {
+            case DelegationStruct delegation -> {
+                fields.put(name + ".delegate", text(delegation.getValue().get(0)));
+                fields.put(name + ".delegator", text(delegation.getValue().get(1)));
+                fields.put(name + ".authority", text(delegation.getValue().get(2)));
+                List<?> caveats = ((DynamicArray<?>) delegation.getValue().get(3)).getValue();
+                fields.put(name + ".caveats", Integer.toString(caveats.size()));
+                fields.put(name + ".enforcers", caveats.stream().map(c -> text(((CaveatStruct) c).getValue().getFirst()))
+                        .collect(Collectors.joining(",")));
+                fields.put(name + ".salt", text(delegation.getValue().get(4)));
+            }
+            case DynamicBytes bytes when name.equals("revertReason") -> {
+                String hex = Numeric.toHexString(bytes.getValue());
+                fields.put("reason", StackAbi.revertReason(null, hex));
+                fields.put(name, hex.length() > MAX_REVERT_HEX ? hex.substring(0, MAX_REVERT_HEX) + "…" : hex);
+            }
+            default -> fields.put(name, text(value));
+        }
+    }
+
+    static String text(Type<?> value) {
+        return switch (value) {
+            case Address address -> address.getValue().toLowerCase(Locale.ROOT);
+            case NumericType number -> ((BigInteger) number.getValue()).toString();
+            case Bool bool -> bool.getValue().toString();
+            case Bytes32 bytes -> Numeric.toHexString(bytes.getValue());
+            case DynamicBytes bytes -> Numeric.toHexString(bytes.getValue());
+            default -> String.valueOf(value.getValue());
+        };
+    }
+
+    /** The DelegationManager's {@code Caveat} struct, for web3j's decoder. */
+    public static final class CaveatStruct extends DynamicStruct {
+        public CaveatStruct(Address enforcer, DynamicBytes terms, DynamicBytes args) {
+            super(enforcer, terms, args);
+        }
+    }
+
+    /** The DelegationManager's {@code Delegation} struct, for web3j's decoder. */
+    public static final class DelegationStruct extends DynamicStruct {
+        public DelegationStruct(Address delegate, Address delegator, Bytes32 authority,
+                @Parameterized(type = CaveatStruct.class) DynamicArray<CaveatStruct> caveats, Uint256 salt,
+                DynamicBytes signature) {
+            super(delegate, delegator, authority, caveats, salt, signature);
+        }
+    }
+
+    private record Parameter(Class<? extends Type<?>> type, boolean indexed) {
+    }
+
+    private static Parameter indexed(Class<? extends Type<?>> type) {
+        return new Parameter(type, true);
+    }
+
+    private static Parameter plain(Class<? extends Type<?>> type) {
+        return new Parameter(type, false);
+    }
+
+    /** {@code spec(name, parameterName, parameter, parameterName, parameter, ...)}. */
+    private static Spec spec(String name, Object... namesAndParameters) {
+        List<String> names = new ArrayList<>();
+        List<TypeReference<?>> types = new ArrayList<>();
+        for (int i = 0; i < namesAndParameters.length; i += 2) {
+            names.add((String) namesAndParameters[i]);
+            Parameter parameter = (Parameter) namesAndParameters[i + 1];
+            types.add(TypeReference.create(parameter.type(), parameter.indexed()));
+        }
+        return new Spec(name, new Event(name, types), List.copyOf(names));
+    }
+}
