@@ -1,24 +1,17 @@
 package org.firebreak.detection;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.firebreak.detection.DetectionSettings.Integration;
-import org.firebreak.incident.IncidentApi;
-import org.firebreak.incident.IncidentId;
-import org.firebreak.incident.IncidentStatus;
-import org.firebreak.incident.InvalidIncidentInput;
-import org.firebreak.incident.OpenIncident;
-import org.firebreak.shared.IncidentType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,36 +19,40 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes signals from external senders in: each becomes an alert, deduplicated by key per integration, and a
- * firing alert with a new key opens an incident. Resolving an alert notes it on the incident and leaves the
- * incident for a human. One request's signals are applied in one transaction, so a rejected request writes
- * nothing; when a concurrent request claimed the same key first, the whole request is replayed against the
- * fresh state.
+ * Alerts in: signals from external senders and from Firebreak's own rules, each becoming an alert deduplicated by
+ * key per integration (see {@link AlertLifecycle} for what a signal does). One request's signals are applied in
+ * one transaction, so a rejected request writes nothing; when a concurrent request claimed the same key first, the
+ * whole request is replayed against the fresh state.
  */
 @Service
 public class AlertApi {
+
+    /** The built-in integration Firebreak's own rules raise their alerts through. */
+    public static final String RULES = "rules";
 
     private static final int ATTEMPTS = 10;
     private static final int LIST_LIMIT = 200;
 
     private final Map<String, Integration> integrations;
     private final Alerts alerts;
-    private final IncidentApi incidents;
+    private final AlertLifecycle lifecycle;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    AlertApi(DetectionSettings settings, Alerts alerts, IncidentApi incidents, TransactionTemplate tx, Clock clock) {
-        this.integrations = settings.integrations().stream()
+    AlertApi(DetectionSettings settings, Alerts alerts, AlertLifecycle lifecycle, TransactionTemplate tx, Clock clock) {
+        // The rules integration is reached only in-process; its secret is random and never checked.
+        Integration rules = new Integration(RULES, IntegrationKind.RULES, UUID.randomUUID().toString(), null, null);
+        this.integrations = Stream.concat(settings.integrations().stream(), Stream.of(rules))
                 .collect(Collectors.toUnmodifiableMap(Integration::name, Function.identity()));
         this.alerts = alerts;
-        this.incidents = incidents;
+        this.lifecycle = lifecycle;
         this.tx = tx;
         this.clock = clock;
     }
 
     /** Checks the presented secret in constant time; throws unless it is the integration's. */
     public void authenticate(String integration, IntegrationKind kind, @Nullable String secret, String where) {
-        if (!integration(integration, kind).accepts(secret)) {
+        if (kind == IntegrationKind.RULES || !integration(integration, kind).accepts(secret)) {
             throw new SecretRejected(integration, where);
         }
     }
@@ -65,17 +62,28 @@ public class AlertApi {
         Integration source = integration(integration, kind);
         // One lock order for every request, so two requests with the same keys cannot deadlock each other.
         List<Signal> ordered = signals.stream().sorted(Comparator.comparing(Signal::dedupKey)).toList();
-        for (int attempt = 1;; attempt++) {
-            try {
-                Map<String, AlertView> touched = Objects.requireNonNull(tx.execute(status -> apply(source, ordered)));
-                return signals.stream().map(s -> touched.get(s.dedupKey())).filter(Objects::nonNull).toList();
-            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                pause(attempt);
-            }
+        Map<String, AlertView> touched = retried(() -> lifecycle.apply(source, ordered));
+        return signals.stream().map(s -> touched.get(s.dedupKey())).filter(Objects::nonNull).toList();
+    }
+
+    /** Firebreak's own rules raising or clearing alerts. */
+    public List<AlertView> raise(List<Signal> signals) {
+        return receive(RULES, IntegrationKind.RULES, signals);
+    }
+
+    /** Opens the incidents of alerts still firing whose silence has ended; returns how many. */
+    public int releaseEndedSilences() {
+        List<AlertView> held = alerts.suppressedByEndedSilences(clock.instant());
+        for (AlertView alert : held) {
+            Integration source = integrations.get(alert.integration());
+            retried(() -> {
+                alerts.findForUpdate(alert.integration(), alert.dedupKey())
+                        .filter(a -> a.status() == AlertStatus.SUPPRESSED && Objects.equals(a.silence(), alert.silence()))
+                        .ifPresent(a -> lifecycle.release(source, a));
+                return Map.of();
+            });
         }
+        return held.size();
     }
 
     public List<AlertView> list(@Nullable String integration, @Nullable AlertStatus status) {
@@ -86,124 +94,17 @@ public class AlertApi {
         return alerts.find(integration, dedupKey);
     }
 
-    private Map<String, AlertView> apply(Integration source, List<Signal> signals) {
-        Map<String, AlertView> touched = new java.util.LinkedHashMap<>();
-        for (Signal signal : signals) {
-            Optional<AlertView> existing = alerts.findForUpdate(source.name(), signal.dedupKey());
-            Optional<AlertView> after = switch (signal.action()) {
-                case TRIGGER -> Optional.of(existing.map(a -> repeat(source, a, signal)).orElseGet(() -> first(source, signal)));
-                case ACKNOWLEDGE -> existing.map(a -> acknowledge(source, a));
-                case RESOLVE -> existing.map(a -> resolve(source, a));
-            };
-            after.ifPresent(a -> touched.put(a.dedupKey(), a));
-        }
-        return touched;
-    }
-
-    /** A new key: claim it (the unique key makes a concurrent twin fail here), then open its incident. */
-    private AlertView first(Integration source, Signal signal) {
-        Instant now = now();
-        AlertView claimed = new AlertView(source.name(), signal.dedupKey(), AlertStatus.FIRING, signal.title(), null, 1,
-                now, now, null, signal.labels());
-        alerts.insert(claimed);
-        return linkNewIncident(source, claimed, signal, "Opened from");
-    }
-
-    private AlertView repeat(Integration source, AlertView alert, Signal signal) {
-        Instant now = now();
-        if (alert.status() == AlertStatus.FIRING) {
-            return save(with(alert, AlertStatus.FIRING, alert.incident(), alert.count() + 1, now, null, signal.labels()));
-        }
-        AlertView firing = with(alert, AlertStatus.FIRING, alert.incident(), alert.count() + 1, now, null, signal.labels());
-        if (alert.incident() != null && incidents.get(alert.incident()).status().isOpen()) {
-            save(firing);
-            incidents.addNote(alert.incident(), "Alert " + describe(source, alert) + " fires again (seen "
-                    + firing.count() + " times): " + signal.source(), actor(source));
-            return firing;
-        }
-        // The incident it belonged to was resolved by a human: this is new trouble, so it gets its own incident.
-        return linkNewIncident(source, save(firing), signal, "Fired again after " + alert.incident() + " ended; opened from");
-    }
-
-    private AlertView acknowledge(Integration source, AlertView alert) {
-        IncidentId id = alert.incident();
-        if (id != null && incidents.get(id).status() == IncidentStatus.TRIGGERED) {
-            incidents.changeStatus(id, IncidentStatus.ACKNOWLEDGED,
-                    "Acknowledged at the source: alert " + describe(source, alert), actor(source));
-        }
-        return alert;
-    }
-
-    private AlertView resolve(Integration source, AlertView alert) {
-        if (alert.status() == AlertStatus.RESOLVED) {
-            return alert;
-        }
-        Instant now = now();
-        AlertView resolved = save(with(alert, AlertStatus.RESOLVED, alert.incident(), alert.count(), now, now,
-                alert.labels()));
-        if (alert.incident() != null) {
-            IncidentStatus status = incidents.get(alert.incident()).status();
-            incidents.addNote(alert.incident(), "Alert " + describe(source, alert) + " resolved at the source after "
-                    + alert.count() + " reports; the incident stays " + status + " for a human to resolve",
-                    actor(source));
-        }
-        return resolved;
-    }
-
-    private AlertView linkNewIncident(Integration source, AlertView alert, Signal signal, String how) {
-        IncidentId id = open(source, signal);
-        AlertView linked = save(with(alert, alert.status(), id, alert.count(), alert.lastSeenAt(), null, alert.labels()));
-        incidents.addNote(id, how + " " + describe(source, alert) + ": " + signal.source(), actor(source));
-        return linked;
-    }
-
-    /** Opens with the alert's type; a type without a playbook must not lose the alert, so it falls back. */
-    private IncidentId open(Integration source, Signal signal) {
-        IncidentType type = signal.type() != null ? signal.type() : source.defaultType();
-        try {
-            return incidents.open(command(source, signal, type), actor(source)).id();
-        } catch (InvalidIncidentInput e) {
-            if (!"type".equals(e.field()) || type == null || type.equals(source.defaultType())) {
-                throw e;
+    private Map<String, AlertView> retried(java.util.function.Supplier<Map<String, AlertView>> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return Objects.requireNonNull(tx.execute(status -> work.get()));
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
             }
-            IncidentId id = incidents.open(command(source, signal, source.defaultType()), actor(source)).id();
-            incidents.addNote(id, "The alert asked for type " + type + ", which has no playbook: " + e.getMessage(),
-                    actor(source));
-            return id;
         }
-    }
-
-    private OpenIncident command(Integration source, Signal signal, @Nullable IncidentType type) {
-        Instant now = now();
-        Instant detected = signal.startedAt() == null || signal.startedAt().isAfter(now) ? now : signal.startedAt();
-        return new OpenIncident(signal.title(), signal.summary(),
-                signal.severity() != null ? signal.severity() : source.defaultSeverity(), null,
-                type == null ? null : type.name(), signal.components(), null, null, detected);
-    }
-
-    /** Microseconds, what both stores keep, so an answer shows the same time as a later read. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private AlertView save(AlertView alert) {
-        alerts.update(alert);
-        return alert;
-    }
-
-    private static AlertView with(AlertView a, AlertStatus status, @Nullable IncidentId incident, long count,
-            Instant lastSeen, @Nullable Instant resolvedAt, Map<String, String> labels) {
-        return new AlertView(a.integration(), a.dedupKey(), status, a.title(), incident, count, a.firstSeenAt(),
-                lastSeen, resolvedAt, labels);
-    }
-
-    private static String describe(Integration source, AlertView alert) {
-        return "'" + alert.dedupKey() + "' of " + source.kind().name().toLowerCase(Locale.ROOT) + " integration '"
-                + source.name() + "'";
-    }
-
-    private static String actor(Integration source) {
-        return "integration:" + source.name();
     }
 
     private Integration integration(String name, IntegrationKind kind) {

@@ -42,24 +42,60 @@ class Alerts {
     void insert(AlertView a) {
         jdbc.sql("""
                 insert into alert (integration, dedup_key, status, title, incident_number, seen_count, first_seen_at,
-                    last_seen_at, resolved_at, labels)
-                values (:i, :k, :status, :title, :incident, :count, :first, :last, :resolved, :labels)""")
+                    last_seen_at, resolved_at, labels, group_key, resolves_incident, silence_id)
+                values (:i, :k, :status, :title, :incident, :count, :first, :last, :resolved, :labels, :group,
+                    :resolves, :silence)""")
                 .param("i", a.integration()).param("k", a.dedupKey()).param("status", a.status().name())
                 .param("title", a.title()).param("incident", a.incident() == null ? null : a.incident().number())
                 .param("count", a.count()).param("first", ts(a.firstSeenAt())).param("last", ts(a.lastSeenAt()))
                 .param("resolved", ts(a.resolvedAt())).param("labels", json.writeValueAsString(a.labels()))
+                .param("group", a.group()).param("resolves", a.resolvesIncident()).param("silence", a.silence())
                 .update();
     }
 
     void update(AlertView a) {
         jdbc.sql("""
                 update alert set status = :status, incident_number = :incident, seen_count = :count,
-                    last_seen_at = :last, resolved_at = :resolved, labels = :labels
+                    last_seen_at = :last, resolved_at = :resolved, labels = :labels, silence_id = :silence
                 where integration = :i and dedup_key = :k""")
                 .param("i", a.integration()).param("k", a.dedupKey()).param("status", a.status().name())
                 .param("incident", a.incident() == null ? null : a.incident().number())
                 .param("count", a.count()).param("last", ts(a.lastSeenAt())).param("resolved", ts(a.resolvedAt()))
-                .param("labels", json.writeValueAsString(a.labels())).update();
+                .param("labels", json.writeValueAsString(a.labels())).param("silence", a.silence()).update();
+    }
+
+    /** The open incident of a group: the most recently seen alert of the group that has one. */
+    List<AlertView> inGroup(String group) {
+        return jdbc.sql("""
+                select * from alert where group_key = :g and incident_number is not null
+                order by last_seen_at desc, id desc limit 20""").param("g", group).query(this::view).list();
+    }
+
+    /** Keeps the signal of an alert a silence holds back, to open its incident when the silence ends. */
+    void holdSignal(AlertView a, Signal signal) {
+        jdbc.sql("update alert set held_signal = :s where integration = :i and dedup_key = :k")
+                .param("s", json.writeValueAsString(signal)).param("i", a.integration()).param("k", a.dedupKey())
+                .update();
+    }
+
+    Signal heldSignal(AlertView a) {
+        String held = jdbc.sql("select held_signal from alert where integration = :i and dedup_key = :k")
+                .param("i", a.integration()).param("k", a.dedupKey()).query(String.class).single();
+        return json.readValue(held, Signal.class);
+    }
+
+    /** Every alert linked to one incident. */
+    List<AlertView> ofIncident(IncidentId incident) {
+        return jdbc.sql("select * from alert where incident_number = :n order by id")
+                .param("n", incident.number()).query(this::view).list();
+    }
+
+    /** Alerts held back by a silence that has ended since (ended early or past its end). */
+    List<AlertView> suppressedByEndedSilences(Instant now) {
+        return jdbc.sql("""
+                select a.* from alert a join silence s on s.id = a.silence_id
+                where a.status = 'SUPPRESSED' and (s.ended_at is not null or s.ends_at <= :now)
+                order by a.id""").param("now", ts(now)).query(this::view).list();
     }
 
     List<AlertView> list(@Nullable String integration, @Nullable AlertStatus status, int limit) {
@@ -87,7 +123,13 @@ class Alerts {
                 AlertStatus.valueOf(rs.getString("status")), rs.getString("title"),
                 incident, rs.getLong("seen_count"),
                 instant(rs, "first_seen_at"), instant(rs, "last_seen_at"), instantOrNull(rs, "resolved_at"),
-                json.readValue(rs.getString("labels"), LABELS));
+                json.readValue(rs.getString("labels"), LABELS), rs.getString("group_key"),
+                rs.getBoolean("resolves_incident"), longOrNull(rs, "silence_id"));
+    }
+
+    private static @Nullable Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static @Nullable OffsetDateTime ts(@Nullable Instant at) {

@@ -22,6 +22,10 @@ record DetectionSettings(@Nullable List<Integration> integrations) {
         integrations = integrations == null ? List.of() : List.copyOf(integrations);
         Set<String> names = new HashSet<>();
         for (Integration i : integrations) {
+            if (i.kind() == IntegrationKind.RULES || AlertApi.RULES.equals(i.name())) {
+                throw new IllegalArgumentException("firebreak.detection.integrations: the name '" + AlertApi.RULES
+                        + "' and the kind RULES are Firebreak's own rules; give the integration another name and the kind ALERTMANAGER or PAGERDUTY");
+            }
             if (!names.add(i.name())) {
                 throw new IllegalArgumentException("firebreak.detection.integrations: name '" + i.name()
                         + "' is used twice; each integration needs its own name");

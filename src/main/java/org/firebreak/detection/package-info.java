@@ -1,9 +1,11 @@
 /**
- * Detection: turns signals into alerts, deduplicated by key, and alerts into incidents. This part takes external
- * alerts in (Prometheus Alertmanager webhooks, PagerDuty Events v2) through per-integration secrets. Other modules
- * use {@link org.firebreak.detection.AlertApi} and the records next to it.
+ * Detection: turns signals into alerts, deduplicated by key, and alerts into incidents. Signals come from
+ * Firebreak's own rules ({@code rules}: chain events, diagnostics and metrics, in YAML) and from external senders
+ * (Prometheus Alertmanager webhooks, PagerDuty Events v2) through per-integration secrets. Alerts are grouped,
+ * damped against flapping and held back by silences and maintenance windows. Other modules use
+ * {@link org.firebreak.detection.AlertApi}, {@link org.firebreak.detection.SilenceApi} and the records next to them.
  */
-@ApplicationModule(displayName = "Detection", allowedDependencies = { "incident", "shared" })
+@ApplicationModule(displayName = "Detection", allowedDependencies = { "incident", "chain", "playbook", "shared" })
 @NullMarked
 package org.firebreak.detection;
 

@@ -5,14 +5,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.convert.DurationStyle;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -26,9 +31,24 @@ public final class YamlDocuments {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .addModule(new SimpleModule("durations").addDeserializer(Duration.class, new DurationDeserializer()))
             .build();
 
     private YamlDocuments() {
+    }
+
+    /** Durations as people write them ({@code 5m}, {@code 500ms}, {@code 7d}) or in ISO-8601 ({@code PT5M}). */
+    private static final class DurationDeserializer extends ValueDeserializer<Duration> {
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext ctxt) {
+            String text = p.getValueAsString();
+            try {
+                return DurationStyle.detectAndParse(text == null ? "" : text.strip());
+            } catch (IllegalArgumentException e) {
+                return (Duration) ctxt.handleWeirdStringValue(Duration.class, text,
+                        "expected a duration such as 30s, 5m, 7d or PT5M");
+            }
+        }
     }
 
     public static <T> T read(Path file, Class<T> type) {

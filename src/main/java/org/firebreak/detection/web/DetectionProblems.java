@@ -1,6 +1,8 @@
 package org.firebreak.detection.web;
 
 import org.firebreak.detection.IntegrationNotFound;
+import org.firebreak.detection.InvalidSilence;
+import org.firebreak.detection.SilenceNotFound;
 import org.firebreak.detection.SecretRejected;
 import org.firebreak.shared.web.Problems;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Maps the detection module's exceptions to RFC 9457 problem details; no secret ever reaches a message. */
-@RestControllerAdvice(assignableTypes = IntegrationController.class)
+@RestControllerAdvice(assignableTypes = { IntegrationController.class, SilenceController.class, RuleController.class })
 class DetectionProblems {
 
     @ExceptionHandler
@@ -23,5 +25,15 @@ class DetectionProblems {
     ResponseEntity<ProblemDetail> rejected(SecretRejected e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .body(Problems.of(HttpStatus.UNAUTHORIZED, "Wrong or missing secret", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail silenceNotFound(SilenceNotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "Silence not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidSilence(InvalidSilence e) {
+        return Problems.invalidField(e.field(), e.getMessage());
     }
 }

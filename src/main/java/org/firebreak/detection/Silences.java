@@ -1,0 +1,106 @@
+package org.firebreak.detection;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The silence tables, in plain SQL. */
+@Repository
+class Silences {
+
+    private final JdbcClient jdbc;
+
+    Silences(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewSilence s, Instant startsAt, String author, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into silence (kind, rule_id, component, label_name, label_value, starts_at, ends_at, author,
+                    reason, created_at)
+                values (:kind, :rule, :component, :ln, :lv, :starts, :ends, :author, :reason, :now)""")
+                .param("kind", s.kindOrDefault().name()).param("rule", s.rule()).param("component", s.component())
+                .param("ln", s.labelName()).param("lv", s.labelValue()).param("starts", ts(startsAt))
+                .param("ends", ts(s.endsAt())).param("author", author).param("reason", s.reason())
+                .param("now", ts(now)).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<SilenceView> find(long id, Instant now) {
+        return jdbc.sql("select * from silence where id = :id").param("id", id)
+                .query((rs, n) -> view(rs, now)).optional().map(this::withSuppressed);
+    }
+
+    /** Active ones (started, not ended) and, with {@code all}, ended ones too; newest first. */
+    List<SilenceView> list(boolean all, Instant now, int limit) {
+        String where = all ? "" : " where starts_at <= :now and ends_at > :now and ended_at is null";
+        return jdbc.sql("select * from silence" + where + " order by id desc limit :n").param("now", ts(now))
+                .param("n", limit).query((rs, n) -> view(rs, now)).list().stream().map(this::withSuppressed).toList();
+    }
+
+    void end(long id, Instant at) {
+        jdbc.sql("update silence set ended_at = :at where id = :id and ended_at is null")
+                .param("at", ts(at)).param("id", id).update();
+    }
+
+    /** Counts one more suppression of an alert by a silence. */
+    void recordSuppressed(long silence, AlertView alert, Instant at) {
+        int updated = jdbc.sql("""
+                update silenced_alert set last_at = :at, times = times + 1
+                where silence_id = :s and integration = :i and dedup_key = :k""")
+                .param("at", ts(at)).param("s", silence).param("i", alert.integration()).param("k", alert.dedupKey())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    insert into silenced_alert (silence_id, integration, dedup_key, title, first_at, last_at, times)
+                    values (:s, :i, :k, :title, :at, :at, 1)""")
+                    .param("s", silence).param("i", alert.integration()).param("k", alert.dedupKey())
+                    .param("title", alert.title()).param("at", ts(at)).update();
+        }
+    }
+
+    private SilenceView view(ResultSet rs, Instant now) throws SQLException {
+        long id = rs.getLong("id");
+        Instant starts = instant(rs, "starts_at");
+        Instant ends = instant(rs, "ends_at");
+        Instant ended = instantOrNull(rs, "ended_at");
+        boolean active = ended == null && !starts.isAfter(now) && ends.isAfter(now);
+        return new SilenceView(id, SilenceKind.valueOf(rs.getString("kind")), rs.getString("rule_id"),
+                rs.getString("component"), rs.getString("label_name"), rs.getString("label_value"), starts, ends,
+                ended, rs.getString("author"), rs.getString("reason"), instant(rs, "created_at"), active, List.of());
+    }
+
+    /** Read after the silence's own row is mapped: one connection at a time, never a query inside a row mapper. */
+    private SilenceView withSuppressed(SilenceView s) {
+        List<SilenceView.Suppressed> suppressed = jdbc.sql("""
+                select * from silenced_alert where silence_id = :s order by last_at desc limit 200""")
+                .param("s", s.id()).query((r, n) -> new SilenceView.Suppressed(r.getString("integration"),
+                        r.getString("dedup_key"), r.getString("title"), instant(r, "first_at"), instant(r, "last_at"),
+                        r.getLong("times"))).list();
+        return new SilenceView(s.id(), s.kind(), s.rule(), s.component(), s.labelName(), s.labelValue(), s.startsAt(),
+                s.endsAt(), s.endedAt(), s.author(), s.reason(), s.createdAt(), s.active(), suppressed);
+    }
+
+    static @Nullable OffsetDateTime ts(@Nullable Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,109 @@
+package org.firebreak.detection.rules;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Measurement;
+import org.firebreak.chain.Diagnostics;
+import org.firebreak.chain.Finding;
+import org.firebreak.detection.rules.Rule.DiagnosticSource;
+import org.firebreak.detection.rules.Rule.MetricSource;
+import org.firebreak.incident.IncidentApi;
+import org.firebreak.incident.IncidentFilter;
+import org.firebreak.incident.StepView;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates a rule's source: which subjects its condition holds for right now. A diagnostic several rules share runs
+ * once per round.
+ */
+@Component
+class Conditions {
+
+    private static final int OPEN_INCIDENTS_LOOKED_AT = 200;
+
+    private final Diagnostics diagnostics;
+    private final ChainEventWindows events;
+    private final MeterRegistry meters;
+    private final IncidentApi incidents;
+
+    Conditions(Diagnostics diagnostics, ChainEventWindows events, MeterRegistry meters, IncidentApi incidents) {
+        this.diagnostics = diagnostics;
+        this.events = events;
+        this.meters = meters;
+        this.incidents = incidents;
+    }
+
+    /** One evaluation round: diagnostics run at most once in it. */
+    static final class Round {
+        private final Map<String, Finding> findings = new HashMap<>();
+    }
+
+    Map<String, Observation> observe(Rule rule, Round round) {
+        Map<String, Observation> found = switch (rule.source()) {
+            case DiagnosticSource d -> diagnostic(rule, d, round);
+            case Rule.EventSource e -> events.observe(rule, e);
+            case MetricSource m -> metric(m);
+        };
+        if (!found.isEmpty() && rule.unlessOpenIncidentRan() != null && openIncidentRan(rule.unlessOpenIncidentRan())) {
+            return Map.of();
+        }
+        return found;
+    }
+
+    private Map<String, Observation> diagnostic(Rule rule, DiagnosticSource source, Round round) {
+        Finding finding = round.findings.computeIfAbsent(source.name(),
+                name -> diagnostics.run(name, Map.of()).orElseThrow());
+        List<Finding.Problem> problems = source.problems().isEmpty()
+                ? finding.problems().stream().filter(p -> p.status() == Finding.Status.FAIL).toList()
+                : finding.problems(source.problems());
+        Map<String, Observation> found = new LinkedHashMap<>();
+        if (rule.isPerSubject()) {
+            for (Finding.Problem p : problems) {
+                found.merge(p.subject(), new Observation(p.subject(), p.message(), 0),
+                        (a, b) -> new Observation(a.subject(), a.summary() + "; " + b.summary(), 0));
+            }
+        } else if (!problems.isEmpty()) {
+            found.put("", new Observation("", String.join("; ", problems.stream().map(Finding.Problem::message).toList()), 0));
+        }
+        return found;
+    }
+
+    private Map<String, Observation> metric(MetricSource source) {
+        var search = meters.find(source.name());
+        for (var tag : source.tags().entrySet()) {
+            search = search.tag(tag.getKey(), tag.getValue());
+        }
+        var found = search.meters();
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        BigDecimal value = found.stream().map(Conditions::valueOf).reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean holds = source.above() != null ? value.compareTo(source.above()) > 0 : value.compareTo(source.below()) < 0;
+        return holds ? Map.of("", new Observation("", source.name() + " is " + value.stripTrailingZeros().toPlainString()
+                + (source.above() != null ? ", above " + source.above() : ", below " + source.below()), 0)) : Map.of();
+    }
+
+    /** A gauge's value, a counter's count: the meter's first measurement. */
+    private static BigDecimal valueOf(Meter meter) {
+        for (Measurement m : meter.measure()) {
+            return Double.isFinite(m.getValue()) ? BigDecimal.valueOf(m.getValue()) : BigDecimal.ZERO;
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private boolean openIncidentRan(String automation) {
+        return incidents.list(new IncidentFilter(null, null, null, true, null), 0, OPEN_INCIDENTS_LOOKED_AT).items()
+                .stream().anyMatch(summary -> incidents.get(summary.id()).checklist().stream()
+                        .anyMatch(step -> ranSuccessfully(step, automation)));
+    }
+
+    private static boolean ranSuccessfully(StepView step, String automation) {
+        return automation.equals(step.automation()) && step.outcome() != null && "OK".equals(step.outcome().result());
+    }
+}
