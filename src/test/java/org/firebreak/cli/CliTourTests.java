@@ -67,6 +67,37 @@ class CliTourTests {
     }
 
     @Test
+    void aMaintenanceWindowIsCreatedListedAndEndedFromTheCommandLine() {
+        CliRun added = firebreak("silence", "add", "--rule", "paymaster-deposit-low", "--for", "2h", "--maintenance",
+                "--reason", "paymaster top-up");
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).containsPattern("^MAINTENANCE #\\d+ by oncall-alice: paymaster top-up")
+                .contains("matches rule=paymaster-deposit-low").contains(", active");
+        String id = added.out().split(" ")[1].substring(1).strip();
+
+        assertThat(firebreak("silence", "list").out())
+                .containsPattern(id + "\\s+MAINTENANCE\\s+true\\s+rule=paymaster-deposit-low");
+        CliRun ended = firebreak("silence", "end", id);
+        assertThat(ended.out()).contains("(ended ").contains(", not active");
+        assertThat(firebreak("silence", "list").out()).doesNotContainPattern("(?m)^" + id + "\\s");
+
+        CliRun neither = firebreak("silence", "add", "--rule", "x", "--reason", "r");
+        assertThat(neither.exit()).isEqualTo(2);
+        assertThat(neither.err().strip()).isEqualTo("firebreak: give exactly one of --for or --until");
+        CliRun noMatcher = firebreak("silence", "add", "--for", "1h", "--reason", "r");
+        assertThat(noMatcher.exit()).isEqualTo(1);
+        assertThat(noMatcher.err().strip()).startsWith("firebreak: rule: give at least one matcher");
+    }
+
+    @Test
+    void theRulesInForceAreListed() {
+        CliRun rules = firebreak("rules");
+        assertThat(rules.exit()).as(rules.err()).isZero();
+        assertThat(rules.out()).containsPattern("failed-operations\\s+CRITICAL\\s+yes\\s+\\S+\\s+more than 10 UserOperationEvent"
+                + " where success == false within 5m");
+    }
+
+    @Test
     void playbooksAreListedAndShown() {
         CliRun list = firebreak("playbook", "list");
         assertThat(list.out()).containsPattern("critical-response\\s+1\\s+RESPONSE_PROCEDURE\\s+CRITICAL\\s+8")
