@@ -5,17 +5,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Measurement;
+import org.firebreak.chain.ChainEvent;
+import org.firebreak.chain.ChainEvents;
 import org.firebreak.chain.Diagnostics;
 import org.firebreak.chain.Finding;
 import org.firebreak.detection.rules.Rule.DiagnosticSource;
 import org.firebreak.detection.rules.Rule.MetricSource;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentFilter;
-import org.firebreak.incident.StepView;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +31,15 @@ class Conditions {
 
     private final Diagnostics diagnostics;
     private final ChainEventWindows events;
+    private final ChainEvents chainEvents;
     private final MeterRegistry meters;
     private final IncidentApi incidents;
 
-    Conditions(Diagnostics diagnostics, ChainEventWindows events, MeterRegistry meters, IncidentApi incidents) {
+    Conditions(Diagnostics diagnostics, ChainEventWindows events, ChainEvents chainEvents, MeterRegistry meters,
+            IncidentApi incidents) {
         this.diagnostics = diagnostics;
         this.events = events;
+        this.chainEvents = chainEvents;
         this.meters = meters;
         this.incidents = incidents;
     }
@@ -50,7 +55,7 @@ class Conditions {
             case Rule.EventSource e -> events.observe(rule, e);
             case MetricSource m -> metric(m);
         };
-        if (!found.isEmpty() && rule.unlessOpenIncidentRan() != null && openIncidentRan(rule.unlessOpenIncidentRan())) {
+        if (!found.isEmpty() && rule.exceptWhenCausedBy() != null && causedByOpenIncident(rule.exceptWhenCausedBy())) {
             return Map.of();
         }
         return found;
@@ -97,13 +102,14 @@ class Conditions {
         return BigDecimal.ZERO;
     }
 
-    private boolean openIncidentRan(String automation) {
+    private boolean causedByOpenIncident(Rule.CausedBy cause) {
+        Optional<ChainEvent> latest = chainEvents.latest(cause.event());
         return incidents.list(new IncidentFilter(null, null, null, true, null), 0, OPEN_INCIDENTS_LOOKED_AT).items()
-                .stream().anyMatch(summary -> incidents.get(summary.id()).checklist().stream()
-                        .anyMatch(step -> ranSuccessfully(step, automation)));
-    }
-
-    private static boolean ranSuccessfully(StepView step, String automation) {
-        return automation.equals(step.automation()) && step.outcome() != null && "OK".equals(step.outcome().result());
+                .stream().flatMap(summary -> incidents.get(summary.id()).checklist().stream())
+                .filter(step -> cause.automation().equals(step.automation()) && step.outcome() != null
+                        && "OK".equals(step.outcome().result()) && step.outcome().evidence().containsKey("txHash"))
+                .anyMatch(step -> latest.isEmpty()
+                        || step.outcome().evidence().get("txHash").contains(latest.get().txHash())
+                        || latest.get().blockTime().isBefore(step.outcome().at().minusSeconds(1)));
     }
 }

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param notification ({@code notify} in YAML) what the operators asked for when it fires: team (notify the team), page (page on-call), email
  * @param group rules of one group share one open incident (e.g. every "stack code changed" rule)
  * @param perSubject one alert per subject (per delegation, per endpoint, per sender) instead of one per rule
- * @param unlessOpenIncidentRan do not fire while an open incident has run this automation successfully (e.g. a
- *        DelegationManager paused by Firebreak's own "Pause system" step is not an alarm)
+ * @param exceptWhenCausedBy do not fire when an open incident's own action caused the condition (a DelegationManager
+ *        paused by Firebreak's "Pause system" step is not an alarm; paused again by someone else after it, it is)
  */
 public record Rule(
         String id,
@@ -39,7 +39,7 @@ public record Rule(
         @Nullable MetricSource metric,
         @Nullable String group,
         @Nullable Boolean perSubject,
-        @Nullable String unlessOpenIncidentRan,
+        @Nullable CausedBy exceptWhenCausedBy,
         @JsonProperty("for") Duration forDuration,
         Duration keepFiringFor,
         AutoResolve autoResolve) {
@@ -84,6 +84,18 @@ public record Rule(
 
     public boolean isPerSubject() {
         return perSubject != null && perSubject;
+    }
+
+    /**
+     * An incident's action that explains the condition: an open incident ran {@code automation} successfully and
+     * its transaction is the one behind the newest {@code event} the block follower stored (or that event, if any,
+     * is older than the action, the follower not having caught up yet).
+     */
+    public record CausedBy(String automation, String event) {
+        public CausedBy {
+            ConfigProblem.required("automation", automation);
+            ConfigProblem.required("event", event);
+        }
     }
 
     /** The source, whichever of the three it is. */
