@@ -16,6 +16,7 @@ import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
+import org.firebreak.support.OwnSchema;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class DetectionOnDevnetTests {
     @DynamicPropertySource
     static void devnet(DynamicPropertyRegistry registry) {
         registry.add("firebreak.chain.profile", () -> devnet.profilePath().toString());
+        OwnSchema.register(registry);
     }
 
     @AfterAll

@@ -19,16 +19,19 @@ import org.firebreak.detection.NewSilence;
 import org.firebreak.detection.SilenceApi;
 import org.firebreak.detection.SilenceKind;
 import org.firebreak.detection.SilenceView;
+import org.firebreak.chain.ChainEvents;
 import org.firebreak.devnet.Fault;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentFilter;
 import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentView;
+import org.firebreak.incident.OpenIncident;
 import org.firebreak.incident.TimelineEntry;
 import org.firebreak.shared.Severity;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.MutableClock;
+import org.firebreak.support.OwnSchema;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +40,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The shipped chain rules against the real devnet, driven tick by tick on a controllable clock (the scheduled tick
- * is off here): a fault opens one incident of the rule's severity, repeats do not open another, a second rule of the
- * same group joins the incident, clearing waits out keepFiringFor, and silences hold incidents back until they end.
+ * The shipped chain rules against the real devnet, driven tick by tick on a controllable clock (the block follower
+ * runs, the scheduled rule tick does not): a fault opens one incident of the rule's severity, repeats do not open
+ * another, a second rule of the same group joins the incident, clearing waits out keepFiringFor, silences hold
+ * incidents back until they end, and a pause by an open incident's own "Pause system" is no alarm.
  */
 @FirebreakIntegrationTest
 class RuleEngineIntegrationTests {
@@ -49,7 +53,10 @@ class RuleEngineIntegrationTests {
     @DynamicPropertySource
     static void devnet(DynamicPropertyRegistry registry) {
         registry.add("firebreak.chain.profile", () -> TestDevnet.profilePath().toString());
+        OwnSchema.register(registry);
         registry.add("firebreak.rules.directory", RULES::toString);
+        // The follower runs (the paused rule asks whose transaction paused); the rules run only when a test ticks.
+        registry.add("firebreak.scheduler.enabled", () -> "true");
         registry.add("firebreak.rules.enabled", () -> "false");
     }
 
@@ -65,6 +72,8 @@ class RuleEngineIntegrationTests {
     MutableClock clock;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ChainEvents chainEvents;
 
     @AfterEach
     void clearFaults() {
@@ -169,6 +178,46 @@ class RuleEngineIntegrationTests {
         assertThat(texts(firing.incident())).anyMatch(t -> t.contains("Resolved automatically: alert 'test-level-high'"));
     }
 
+    @Test
+    void aPauseByAnOpenIncidentsPauseSystemIsNoAlarmButAPauseBySomeoneElseAfterItIs() {
+        IncidentView drill = incidents.open(new OpenIncident("Drill: redemptions drained", null, Severity.CRITICAL, null,
+                "DELEGATION_FAILURE", null, "carol", null, null), "carol");
+        try {
+            IncidentView paused = incidents.runStep(drill.id(), 1, "carol", true);
+            String pauseTx = paused.checklist().getFirst().outcome().evidence().get("txHash");
+            assertThat(pauseTx).startsWith("0x");
+            awaitLatestPaused(pauseTx);
+            tick();
+            assertThat(alerts.find(AlertApi.RULES, "delegation-manager-paused")).as("paused by the incident").isEmpty();
+
+            incidents.runAction(drill.id(), "unpause-contracts", "carol", true);
+            String faultTx = TestDevnet.faults().inject(Fault.PAUSE_DELEGATION_MANAGER).txHash();
+            awaitLatestPaused(faultTx);
+            tick();
+            AlertView alarm = alert("delegation-manager-paused");
+            assertThat(alarm.status()).isEqualTo(AlertStatus.FIRING);
+            assertThat(incidents.get(alarm.incident()).severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(alarm.incident()).isNotEqualTo(drill.id());
+        } finally {
+            TestDevnet.faults().clear();
+            incidents.changeStatus(drill.id(), IncidentStatus.RESOLVED, "drill over", "carol");
+        }
+    }
+
+    /** Until the follower has stored the Paused event of this transaction. */
+    private void awaitLatestPaused(String txHash) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (chainEvents.latest("Paused").map(e -> !e.txHash().equals(txHash)).orElse(true)) {
+            assertThat(System.nanoTime()).as("the follower stores Paused of " + txHash).isLessThan(until);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private void tick() {
         clock.advance(Duration.ofSeconds(2));
         engine.tick();
@@ -199,6 +248,17 @@ class RuleEngineIntegrationTests {
                         keepFiringFor: 20s
                         autoResolve: INCIDENT
                         metric: { name: firebreak.test.level, above: 3 }
+                      # Other tests' user operations on the shared devnet must not open incidents here.
+                      - id: failed-operations
+                        title: off
+                        severity: LOW
+                        enabled: false
+                        event: { name: UserOperationEvent, window: 5m, moreThan: 0 }
+                      - id: high-gas-usage
+                        title: off
+                        severity: LOW
+                        enabled: false
+                        event: { name: UserOperationEvent, window: 5m, moreThan: 0 }
                       # The devnet starts with a delegation 3 days from expiry; its incident is another test's.
                       - id: delegation-expiry
                         title: Delegation expiring
