@@ -226,6 +226,10 @@ final class Incident {
                 "Affected component removed: " + name);
     }
 
+    void record(TimelineKind kind, String text, String actor, Instant now) {
+        write(now, actor, kind, null, null, null, text.strip());
+    }
+
     void addNote(String text, String actor, Instant now) {
         write(now, actor, TimelineKind.NOTE, null, null, null, text.strip());
     }

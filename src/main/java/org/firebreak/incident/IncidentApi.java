@@ -128,6 +128,17 @@ public class IncidentApi {
         return mutate(id, incident -> incident.addNote(text, actor, clock.instant()));
     }
 
+    /**
+     * Records what another module did about the incident (a page, a delivery attempt, a status update) on its
+     * timeline; only the kinds {@link TimelineKind#recordedByOthers()} allows.
+     */
+    public void record(IncidentId id, TimelineKind kind, String text, String actor) {
+        if (!kind.recordedByOthers()) {
+            throw new IllegalArgumentException(kind + " entries are written by the incident itself");
+        }
+        mutate(id, incident -> incident.record(kind, text, actor, clock.instant()));
+    }
+
     public IncidentView completeStep(IncidentId id, int step, @Nullable String note, String actor) {
         return mutate(id, incident -> incident.completeStep(step, note, actor, clock.instant()));
     }
