@@ -1,0 +1,220 @@
+package org.firebreak.statuspage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.firebreak.detection.AlertApi;
+import org.firebreak.detection.AlertStatus;
+import org.firebreak.detection.AlertView;
+import org.firebreak.detection.SilenceApi;
+import org.firebreak.detection.SilenceKind;
+import org.firebreak.detection.SilenceView;
+import org.firebreak.incident.IncidentApi;
+import org.firebreak.incident.IncidentFilter;
+import org.firebreak.incident.IncidentId;
+import org.firebreak.incident.IncidentStatus;
+import org.firebreak.incident.IncidentSummary;
+import org.firebreak.incident.IncidentView;
+import org.firebreak.shared.Severity;
+import org.firebreak.statuspage.StatusPageSettings.Component;
+import org.firebreak.statuspage.StatusSummary.ComponentView;
+import org.firebreak.statuspage.StatusSummary.Day;
+import org.firebreak.statuspage.StatusSummary.IncidentEntry;
+import org.firebreak.statuspage.StatusSummary.Maintenance;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes what the public sees, on each request. A component takes the worst of: its open public incidents (Critical
+ * → major outage, High → partial outage, Medium → degraded performance), a detection alert that fires without an
+ * open incident (degraded performance), an active maintenance window naming it (under maintenance). An incident is
+ * public when it is Medium or worse: a Low one (a delegation a week from expiry) is the team's business.
+ */
+@Service
+public class StatusPage {
+
+    static final Duration HISTORY = Duration.ofDays(90);
+    private static final int PAGE = 200;
+    private static final int MOST_INCIDENTS_READ = 2_000;
+
+    private final StatusPageSettings settings;
+    private final IncidentApi incidents;
+    private final AlertApi alerts;
+    private final SilenceApi silences;
+    private final Clock clock;
+
+    StatusPage(StatusPageSettings settings, IncidentApi incidents, AlertApi alerts, SilenceApi silences, Clock clock) {
+        this.settings = settings;
+        this.incidents = incidents;
+        this.alerts = alerts;
+        this.silences = silences;
+        this.clock = clock;
+    }
+
+    public StatusSummary summary() {
+        Instant now = clock.instant();
+        List<IncidentView> recent = recentPublicIncidents(now);
+        List<IncidentView> open = recent.stream().filter(i -> i.status().isOpen()).toList();
+        List<SilenceView> windows = silences.list(true).stream()
+                .filter(s -> s.kind() == SilenceKind.MAINTENANCE && s.endedAt() == null && s.endsAt().isAfter(now))
+                .toList();
+        List<ComponentView> components = components(open, firingWithoutIncident(), windows, now);
+        ComponentStatus worst = components.stream().map(ComponentView::status)
+                .reduce(ComponentStatus.OPERATIONAL, ComponentStatus::worst);
+        List<IncidentEntry> active = open.stream().map(this::entry).toList();
+        List<IncidentEntry> history = recent.stream().filter(i -> !i.status().isOpen()).map(this::entry).toList();
+        return new StatusSummary(settings.name(), settings.url(), now, indicator(worst), description(worst), components,
+                active, history, windows.stream().map(w -> maintenance(w, now)).toList(), days(recent, now));
+    }
+
+    private List<ComponentView> components(List<IncidentView> open, List<AlertView> firing, List<SilenceView> windows,
+            Instant now) {
+        List<ComponentView> views = new ArrayList<>();
+        int position = 1;
+        for (Component c : settings.components()) {
+            ComponentStatus status = ComponentStatus.OPERATIONAL;
+            List<String> because = new ArrayList<>();
+            for (SilenceView w : windows) {
+                if (!w.startsAt().isAfter(now) && w.component() != null && c.affectedBy().contains(w.component())) {
+                    status = status.worst(ComponentStatus.UNDER_MAINTENANCE);
+                    because.add("maintenance #" + w.id());
+                }
+            }
+            for (AlertView a : firing) {
+                if (affects(c, List.of(a.labels().getOrDefault("component", "").split(",")))) {
+                    status = status.worst(ComponentStatus.DEGRADED_PERFORMANCE);
+                    because.add("alert " + a.dedupKey());
+                }
+            }
+            for (IncidentView i : open) {
+                if (affects(c, i.components())) {
+                    status = status.worst(of(i.severity()));
+                    because.add(i.id().toString());
+                }
+            }
+            views.add(new ComponentView(c.id(), c.name(), c.description(), status, position++, because));
+        }
+        return views;
+    }
+
+    private static boolean affects(Component c, Collection<String> components) {
+        return components.stream().map(String::strip).anyMatch(c.affectedBy()::contains);
+    }
+
+    static ComponentStatus of(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> ComponentStatus.MAJOR_OUTAGE;
+            case HIGH -> ComponentStatus.PARTIAL_OUTAGE;
+            case MEDIUM -> ComponentStatus.DEGRADED_PERFORMANCE;
+            case LOW -> ComponentStatus.OPERATIONAL;
+        };
+    }
+
+    /** Incidents detected in the last 90 days that the public sees, newest first (open ones whenever detected). */
+    private List<IncidentView> recentPublicIncidents(Instant now) {
+        Instant since = now.minus(HISTORY);
+        Map<IncidentId, IncidentSummary> found = new LinkedHashMap<>();
+        for (IncidentSummary s : incidents.list(new IncidentFilter(null, null, null, true, null), 0, PAGE).items()) {
+            found.put(s.id(), s);
+        }
+        for (int page = 0; page * PAGE < MOST_INCIDENTS_READ; page++) {
+            List<IncidentSummary> items = incidents.list(IncidentFilter.all(), page, PAGE).items();
+            items.stream().filter(s -> !s.detectedAt().isBefore(since)).forEach(s -> found.putIfAbsent(s.id(), s));
+            if (items.size() < PAGE || items.getLast().detectedAt().isBefore(since)) {
+                break;
+            }
+        }
+        return found.values().stream().filter(s -> s.severity() != Severity.LOW)
+                .map(s -> incidents.get(s.id())).toList();
+    }
+
+    private List<AlertView> firingWithoutIncident() {
+        return alerts.list(null, AlertStatus.FIRING).stream()
+                .filter(a -> a.incident() == null || !incidents.get(a.incident()).status().isOpen()).toList();
+    }
+
+    private IncidentEntry entry(IncidentView i) {
+        List<StatusSummary.Update> published = List.of();
+        String status = published.isEmpty() || !i.status().isOpen() ? status(i.status()) : published.getFirst().status();
+        Instant updated = published.isEmpty() ? latest(i) : published.getFirst().at().isAfter(latest(i))
+                ? published.getFirst().at() : latest(i);
+        return new IncidentEntry(i.id().toString(), i.title(), status, impact(i.severity()), i.detectedAt(), updated,
+                i.mitigatedAt(), i.resolvedAt(), componentsOf(i), published);
+    }
+
+    private List<String> componentsOf(IncidentView i) {
+        return settings.components().stream().filter(c -> affects(c, i.components())).map(Component::id).toList();
+    }
+
+    private static Instant latest(IncidentView i) {
+        return java.util.stream.Stream.of(i.openedAt(), i.acknowledgedAt(), i.mitigatedAt(), i.resolvedAt(), i.closedAt())
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(i.openedAt());
+    }
+
+    static String status(IncidentStatus status) {
+        return switch (status) {
+            case TRIGGERED, ACKNOWLEDGED, INVESTIGATING -> "investigating";
+            case MITIGATED -> "monitoring";
+            case RESOLVED, CLOSED -> "resolved";
+        };
+    }
+
+    static String impact(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> "critical";
+            case HIGH -> "major";
+            case MEDIUM -> "minor";
+            case LOW -> "none";
+        };
+    }
+
+    private static String indicator(ComponentStatus worst) {
+        return switch (worst) {
+            case MAJOR_OUTAGE -> "critical";
+            case PARTIAL_OUTAGE -> "major";
+            case DEGRADED_PERFORMANCE -> "minor";
+            case UNDER_MAINTENANCE -> "maintenance";
+            case OPERATIONAL -> "none";
+        };
+    }
+
+    private static String description(ComponentStatus worst) {
+        return switch (worst) {
+            case MAJOR_OUTAGE -> "Major System Outage";
+            case PARTIAL_OUTAGE -> "Partial System Outage";
+            case DEGRADED_PERFORMANCE -> "Minor Service Outage";
+            case UNDER_MAINTENANCE -> "Service Under Maintenance";
+            case OPERATIONAL -> "All Systems Operational";
+        };
+    }
+
+    private Maintenance maintenance(SilenceView w, Instant now) {
+        List<String> affected = settings.components().stream()
+                .filter(c -> w.component() != null && c.affectedBy().contains(w.component())).map(Component::id).toList();
+        return new Maintenance("maintenance-" + w.id(), w.reason(), w.startsAt(), w.endsAt(), !w.startsAt().isAfter(now),
+                affected);
+    }
+
+    /** 90 days, oldest first, each with the worst impact of the public incidents detected that day. */
+    private static List<Day> days(List<IncidentView> recent, Instant now) {
+        Map<LocalDate, List<IncidentView>> byDay = recent.stream()
+                .collect(Collectors.groupingBy(i -> LocalDate.ofInstant(i.detectedAt(), ZoneOffset.UTC)));
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<Day> days = new ArrayList<>();
+        for (LocalDate d = today.minusDays(HISTORY.toDays() - 1); !d.isAfter(today); d = d.plusDays(1)) {
+            List<IncidentView> that = byDay.getOrDefault(d, List.of());
+            Optional<Severity> worst = that.stream().map(IncidentView::severity).min(Enum::compareTo);
+            days.add(new Day(d, worst.map(StatusPage::impact).orElse("none"), that.size()));
+        }
+        return days;
+    }
+}
