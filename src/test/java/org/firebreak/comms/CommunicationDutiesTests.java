@@ -115,7 +115,7 @@ class CommunicationDutiesTests {
         JsonNode notice = json.readTree(told.getLast().text());
         assertThat(notice.get("kind").asString()).isEqualTo("STAKEHOLDER_NOTICE");
         assertThat(notice.get("incident").get("id").asString()).isEqualTo(id.toString());
-        assertThat(notice.get("text").asString()).contains("You receive this as stakeholder group delegation-partners.")
+        assertThat(notice.get("text").asString()).contains("Sent to the stakeholder groups: delegation-partners.")
                 .contains("Status updates follow at least every 30 min");
         assertThat(receiver.received("/rpc")).as("another component's stakeholders").hasSize(rpcBefore);
 

@@ -133,7 +133,7 @@ class NotificationDeliveryTests {
         MimeMessage mail = smtp.getReceivedMessagesForDomain("example.com")[0];
         assertThat(mail.getSubject()).isEqualTo("[MEDIUM] Incident " + incident + " affects delegations");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("partners@example.com");
-        assertThat(GreenMailUtil.getBody(mail)).contains("You receive this as stakeholder group partners.")
+        assertThat(GreenMailUtil.getBody(mail)).contains("Sent to the stakeholder groups: partners.")
                 .contains("Incident:   " + incident + " Delegation redemptions failing")
                 .contains("Link:       http://127.0.0.1:8080/incidents/" + incident);
         await().atMost(Duration.ofSeconds(5)).until(() -> delivery(incident).get("status").asString().equals("DELIVERED"));
