@@ -36,7 +36,11 @@ import org.springframework.context.annotation.Lazy;
  * The commander's status update reminder for a Critical incident: one persistent db-scheduler execution per incident
  * ({@value #NAME}, instance id {@code INC-7}), due {@code status-update-every} after the incident became Critical or
  * after the last status update, whichever is later. It reminds, then reschedules itself; it goes away when the
- * incident is resolved or is no longer Critical. Due times follow the application's clock.
+ * incident is resolved or is no longer Critical.
+ *
+ * <p>Whether a reminder is due is judged on the application's clock (the last update's time); when the execution
+ * runs is set on the system clock that db-scheduler polls with, as "that long from now". In production the two are
+ * one clock; a test's frozen clock then never makes an execution due at once, over and over.
  */
 @Configuration(proxyBeanMethods = false)
 class StatusUpdateReminders {
@@ -50,6 +54,7 @@ class StatusUpdateReminders {
     private final StatusUpdateStore updates;
     private final Duration every;
     private final Clock clock;
+    private final Clock schedulerClock = Clock.systemUTC();
 
     StatusUpdateReminders(ObjectProvider<SchedulerClient> scheduler, IncidentApi incidents,
             NotificationApi notifications, StatusUpdateStore updates, CommsSettings settings, Clock clock) {
@@ -77,7 +82,7 @@ class StatusUpdateReminders {
 
     /** Starts reminding, {@code every} from now; an incident already being reminded keeps its due time. */
     void start(IncidentId id) {
-        scheduler.getObject().schedule(TASK.instance(id.toString()).scheduledTo(clock.instant().plus(every)),
+        scheduler.getObject().schedule(TASK.instance(id.toString()).scheduledTo(schedulerClock.instant().plus(every)),
                 ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
     }
 
@@ -93,14 +98,14 @@ class StatusUpdateReminders {
     void pushBack(IncidentId id, Instant at) {
         if (due(id).isPresent()) {
             try {
-                scheduler.getObject().reschedule(TASK.instanceId(id.toString()), at.plus(every));
+                scheduler.getObject().reschedule(TASK.instanceId(id.toString()), inSchedulerTime(at.plus(every)));
             } catch (TaskInstanceCurrentlyExecutingException e) {
                 // The running reminder sees this update and reschedules itself from it.
             }
         }
     }
 
-    /** When the incident's next reminder is due, if it is being reminded. */
+    /** When the incident's next reminder is due (on the system clock), if it is being reminded. */
     Optional<Instant> due(IncidentId id) {
         return scheduler.getObject().getScheduledExecution(TASK.instanceId(id.toString()))
                 .map(ScheduledExecution::getExecutionTime);
@@ -108,7 +113,7 @@ class StatusUpdateReminders {
 
     /**
      * Reminds the commander (or the team channel when there is none) unless an update came within the interval;
-     * returns when to look again, or null to stop.
+     * returns when to look again (system clock), or null to stop.
      */
     @Nullable Instant fire(IncidentId id, Instant scheduledFor) {
         IncidentView incident;
@@ -123,7 +128,7 @@ class StatusUpdateReminders {
         Instant now = clock.instant();
         Optional<Instant> last = updates.latest(id);
         if (last.isPresent() && last.get().plus(every).isAfter(now)) {
-            return last.get().plus(every);
+            return inSchedulerTime(last.get().plus(every));
         }
         String commander = incident.commander();
         List<Destination> to = commander == null ? List.of(notifications.teamChannel()) : notifications.reach(commander);
@@ -131,7 +136,12 @@ class StatusUpdateReminders {
                 "every", Durations.text(every), "commander", commander == null ? "" : commander,
                 "lastUpdate", last.map(Instant::toString).orElse("none yet")),
                 id + ":status-update-reminder:" + scheduledFor.toEpochMilli()));
-        return now.plus(every);
+        return schedulerClock.instant().plus(every);
+    }
+
+    /** An instant on the application's clock as the same distance from now on the system clock. */
+    private Instant inSchedulerTime(Instant due) {
+        return schedulerClock.instant().plus(Duration.between(clock.instant(), due));
     }
 
     static boolean stillDue(IncidentView incident) {

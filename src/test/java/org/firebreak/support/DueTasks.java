@@ -7,9 +7,9 @@ import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 /**
- * Runs the executions of a task that are due by a test's {@link MutableClock}: they are moved to the system clock's
- * now, and the running scheduler (firebreak.scheduler.enabled=true) picks them up at its next poll. Due times that
- * follow the application's clock are so asserted without real waiting.
+ * Runs the executions of a task that are due by a test's {@link MutableClock}, set to the system's now when the test
+ * began: they are moved to the system clock's now, and the running scheduler (firebreak.scheduler.enabled=true)
+ * picks them up at its next poll. Timers of minutes are so driven without real waiting.
  */
 public final class DueTasks {
 
