@@ -30,8 +30,9 @@ class CrashRecoveryTests {
                     {"title": "EntryPoint code changed", "criteria": ["security breach"],
                      "type": "ACCOUNT_CREATION_FAILURE"}""").json().get("id").asString();
             String timelinePath = "/api/v1/incidents/" + id + "/timeline";
+            // Opened, classified, 4 automated checks, and the stakeholders' notice delivered to the console.
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> api.get(timelinePath).json().size() == 6);
+                    .until(() -> api.get(timelinePath).json().size() == 7);
             api.post("/api/v1/incidents/" + id + "/status", "{\"status\": \"ACKNOWLEDGED\"}");
             api.post("/api/v1/incidents/" + id + "/checklist/2/complete", "{\"note\": \"all new accounts\"}");
             api.post("/api/v1/incidents/" + id + "/checklist/1/skip", "{\"reason\": \"EntryPoint has no pause\"}");
@@ -49,8 +50,10 @@ class CrashRecoveryTests {
 
             assertThat(incident).isEqualTo(incidentBefore);
             assertThat(timeline).isEqualTo(timelineBefore);
-            assertThat(timeline.size()).as("opened, classified, 4 automated checks, 4 changes").isEqualTo(10);
-            assertThat(timeline.get(9).get("text").asString()).isEqualTo("last write before the crash");
+            assertThat(timeline.size()).as("opened, classified, 4 automated checks, the notice, 4 changes").isEqualTo(11);
+            assertThat(timeline.get(10).get("text").asString()).isEqualTo("last write before the crash");
+            assertThat(timeline.valueStream().map(e -> e.get("text").asString()))
+                    .contains("STAKEHOLDER_NOTICE via console stakeholders attempt 1: delivered (written to the log)");
             assertThat(incident.get("checklist").get(1).get("state").asString()).isEqualTo("DONE");
         }
     }

@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
-/** {@code firebreak incident open|list|show|ack|status|severity|note|timeline}. */
+/** {@code firebreak incident open|list|show|ack|status|severity|note|timeline|update|updates|notifications}. */
 @Command(name = "incident", description = "Open, list, show and move incidents.", mixinStandardHelpOptions = true,
         subcommands = { IncidentCommand.Open.class, IncidentCommand.ListIncidents.class, IncidentCommand.Show.class,
                 IncidentCommand.Ack.class, IncidentCommand.Status.class, IncidentCommand.Severity.class,
-                IncidentCommand.Note.class, IncidentCommand.Timeline.class })
+                IncidentCommand.Note.class, IncidentCommand.Timeline.class, CommsCommands.Update.class,
+                CommsCommands.Updates.class, CommsCommands.Notifications.class })
 final class IncidentCommand {
 
     @Command(name = "open", description = "Open an incident. Give the plan's criteria and Firebreak classifies it.")

@@ -38,7 +38,8 @@ final class UpCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--config-dir", defaultValue = "./config",
-            description = "operators' configuration; playbooks in <dir>/playbooks (default ${DEFAULT-VALUE})")
+            description = "operators' configuration: playbooks in <dir>/playbooks, stakeholder groups in "
+                    + "<dir>/stakeholders.yml, message templates in <dir>/templates (default ${DEFAULT-VALUE})")
     Path configDir;
 
     UpCommand(Function<String[], ConfigurableApplicationContext> server) {
@@ -55,6 +56,8 @@ final class UpCommand implements Callable<Integer> {
         args.add("--server.address=" + bind);
         args.add("--firebreak.data-dir=" + dataDir.toAbsolutePath().normalize());
         args.add("--firebreak.playbooks.directory=" + configDir.resolve("playbooks").toAbsolutePath().normalize());
+        args.add("--firebreak.comms.file=" + configDir.resolve("stakeholders.yml").toAbsolutePath().normalize());
+        args.add("--firebreak.notify.templates=" + configDir.resolve("templates").toAbsolutePath().normalize());
         Devnet devnet = null;
         if (blank(System.getenv("FIREBREAK_RPC_URL")) && blank(System.getenv("FIREBREAK_CHAIN_PROFILE"))) {
             devnet = DevnetCommand.devnetFor(dataDir.toAbsolutePath().normalize());

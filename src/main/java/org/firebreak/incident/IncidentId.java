@@ -3,6 +3,7 @@ package org.firebreak.incident;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The human-friendly incident id, {@code INC-<n>}. */
@@ -16,7 +17,11 @@ public record IncidentId(long number) {
         }
     }
 
-    /** Parses {@code INC-7}, {@code inc-7} or {@code 7}. */
+    /**
+     * Parses {@code INC-7}, {@code inc-7} or {@code 7}. Also how JSON reads an id back, e.g. from an event the
+     * publication registry resubmits after a restart.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static IncidentId parse(String text) {
         Matcher m = FORM.matcher(text.strip());
         if (!m.matches()) {

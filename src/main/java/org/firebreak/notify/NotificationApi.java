@@ -1,5 +1,10 @@
 package org.firebreak.notify;
 
+import java.util.List;
+import java.util.Optional;
+
+import org.firebreak.incident.IncidentId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,13 +18,50 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationApi {
 
     private final ApplicationEventPublisher events;
+    private final Notifications notifications;
+    private final NotifySettings settings;
+    private final ObjectProvider<PersonContacts> contacts;
 
-    NotificationApi(ApplicationEventPublisher events) {
+    NotificationApi(ApplicationEventPublisher events, Notifications notifications, NotifySettings settings,
+            ObjectProvider<PersonContacts> contacts) {
         this.events = events;
+        this.notifications = notifications;
+        this.settings = settings;
+        this.contacts = contacts;
     }
 
     @Transactional
     public void request(NotificationRequest request) {
         events.publishEvent(new NotificationRequested(request));
+    }
+
+    /** Every delivery of the incident's notifications, oldest first. */
+    public List<DeliveryView> deliveries(IncidentId incident) {
+        return notifications.deliveries(incident);
+    }
+
+    /** A named channel of {@code firebreak.notify.channels}, addressed to nobody in particular. */
+    public Optional<Destination> channel(String name) {
+        return settings.channel(name).map(c -> c.destination(null));
+    }
+
+    /** The team channel ({@code firebreak.notify.team-channel}). */
+    public Destination teamChannel() {
+        return settings.channel(settings.teamChannel()).map(c -> c.destination(null))
+                .orElseThrow(() -> new IllegalStateException("firebreak.notify.team-channel names '"
+                        + settings.teamChannel() + "', which is not in firebreak.notify.channels"));
+    }
+
+    /**
+     * Where a person is reached: their contact methods from {@link PersonContacts} (the on-call module's), else the
+     * team channel addressed to them.
+     */
+    public List<Destination> reach(String person) {
+        List<Destination> found = contacts.orderedStream().flatMap(c -> c.contactsOf(person).stream()).toList();
+        if (!found.isEmpty()) {
+            return found;
+        }
+        Destination team = teamChannel();
+        return List.of(new Destination(team.channel(), team.address(), person));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.firebreak.comms.StatusUpdates;
 import org.firebreak.detection.AlertApi;
 import org.firebreak.detection.AlertStatus;
 import org.firebreak.detection.AlertView;
@@ -37,7 +38,9 @@ import org.springframework.stereotype.Service;
  * Computes what the public sees, on each request. A component takes the worst of: its open public incidents (Critical
  * → major outage, High → partial outage, Medium → degraded performance), a detection alert that fires without an
  * open incident (degraded performance), an active maintenance window naming it (under maintenance). An incident is
- * public when it is Medium or worse: a Low one (a delegation a week from expiry) is the team's business.
+ * public when it is Medium or worse: a Low one (a delegation a week from expiry) is the team's business. An open
+ * incident's public status is its latest public status update's (investigating, identified, monitoring), else
+ * derived from its own status.
  */
 @Service
 public class StatusPage {
@@ -50,13 +53,16 @@ public class StatusPage {
     private final IncidentApi incidents;
     private final AlertApi alerts;
     private final SilenceApi silences;
+    private final StatusUpdates updates;
     private final Clock clock;
 
-    StatusPage(StatusPageSettings settings, IncidentApi incidents, AlertApi alerts, SilenceApi silences, Clock clock) {
+    StatusPage(StatusPageSettings settings, IncidentApi incidents, AlertApi alerts, SilenceApi silences,
+            StatusUpdates updates, Clock clock) {
         this.settings = settings;
         this.incidents = incidents;
         this.alerts = alerts;
         this.silences = silences;
+        this.updates = updates;
         this.clock = clock;
     }
 
@@ -143,7 +149,9 @@ public class StatusPage {
     }
 
     private IncidentEntry entry(IncidentView i) {
-        List<StatusSummary.Update> published = List.of();
+        List<StatusSummary.Update> published = updates.publicUpdates(i.id()).reversed().stream()
+                .map(u -> new StatusSummary.Update(Long.toString(u.id()), u.status().toString(), u.text(), u.postedAt()))
+                .toList();
         String status = published.isEmpty() || !i.status().isOpen() ? status(i.status()) : published.getFirst().status();
         Instant updated = published.isEmpty() ? latest(i) : published.getFirst().at().isAfter(latest(i))
                 ? published.getFirst().at() : latest(i);

@@ -139,4 +139,32 @@ class CliTourTests {
         FirebreakCli.commandLine(a -> null, new PrintWriter(out), new PrintWriter(new StringWriter())).execute("--help");
         assertThat(out.toString()).contains("incident").contains("step").contains("playbook").contains("up");
     }
+    @Test
+    void postAndListStatusUpdatesAndSeeWhatWasSent() {
+        CliRun opened = firebreak("incident", "open", "--title", "Paymaster deposit draining", "--severity", "critical",
+                "--component", "paymaster", "--commander", "oncall-alice");
+        String id = opened.out().lines().findFirst().orElseThrow().split(" ")[0];
+
+        CliRun posted = firebreak("incident", "update", id, "--text", "Deposit topped up; finding the drain",
+                "--status", "identified", "--public");
+        assertThat(posted.exit()).as(posted.err()).isZero();
+        assertThat(posted.out().strip()).matches("Posted public update #\\d+ on " + id + " \\(identified\\)\\.");
+        firebreak("incident", "update", id, "--text", "Drain stopped", "--status", "monitoring");
+
+        List<String> updates = firebreak("incident", "updates", id).out().lines().toList();
+        assertThat(updates.getFirst()).matches("#\\s+AT\\s+BY\\s+STATUS\\s+VISIBILITY\\s+TEXT");
+        assertThat(updates.get(1)).containsPattern("oncall-alice\\s+identified\\s+public\\s+Deposit topped up; finding the drain");
+        assertThat(updates.get(2)).containsPattern("monitoring\\s+internal\\s+Drain stopped");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> firebreak("incident",
+                "notifications", id).out().lines().filter(l -> l.contains("DELIVERED")).count() == 3);
+        List<String> sent = firebreak("incident", "notifications", id).out().lines().toList();
+        assertThat(sent.getFirst()).matches("KIND\\s+CHANNEL\\s+ADDRESS\\s+PERSON\\s+STATUS\\s+ATTEMPTS\\s+LAST OUTCOME");
+        assertThat(sent.get(1)).matches("STAKEHOLDER_NOTICE\\s+CONSOLE\\s+stakeholders\\s+-\\s+DELIVERED\\s+1\\s+written to the log");
+        assertThat(sent).anyMatch(l -> l.startsWith("STATUS_UPDATE ") && l.contains("DELIVERED"));
+
+        CliRun bad = firebreak("incident", "update", id, "--text", "x", "--status", "fixed");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("status").contains("investigating, identified, monitoring, resolved");
+    }
 }

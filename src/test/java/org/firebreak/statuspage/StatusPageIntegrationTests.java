@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The public status page over HTTP, on a store of its own: a Critical incident on "delegations" shows as a major
- * outage in the very next request, in the HTML, the Statuspage v2 JSON and the Atom feed; resolved, it is history.
+ * outage in the very next request, in the HTML, the Statuspage v2 JSON and the Atom feed, with its public updates
+ * (never the internal ones); resolved, it is history.
  */
 @FirebreakIntegrationTest
 class StatusPageIntegrationTests {
@@ -74,7 +75,20 @@ class StatusPageIntegrationTests {
         assertThat(atom.body()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
                 .contains("<title>Redemptions revert</title>").contains("investigating (impact critical)");
 
+        api.post("/api/v1/incidents/" + id + "/updates", "{\"text\": \"A paused DelegationManager; unpausing.\","
+                + " \"status\": \"identified\", \"visibility\": \"public\"}");
+        api.post("/api/v1/incidents/" + id + "/updates", "{\"text\": \"Guardian key rotation in progress\","
+                + " \"status\": \"identified\", \"visibility\": \"internal\"}");
+        JsonNode identified = summary().at("/incidents/0");
+        assertThat(identified.get("status").asString()).isEqualTo("identified");
+        assertThat(identified.get("incident_updates")).singleElement()
+                .satisfies(u -> assertThat(u.get("body").asString()).isEqualTo("A paused DelegationManager; unpausing."));
+        assertThat(api.get("/status").body()).contains("A paused DelegationManager; unpausing.")
+                .doesNotContain("Guardian key rotation");
+
         clock.advance(Duration.ofMinutes(20));
+        api.post("/api/v1/incidents/" + id + "/updates", "{\"text\": \"Unpaused; watching redemptions.\","
+                + " \"status\": \"monitoring\", \"visibility\": \"public\"}");
         api.post("/api/v1/incidents/" + id + "/status", "{\"status\": \"MITIGATED\"}");
         assertThat(summary().at("/incidents/0/status").asString()).isEqualTo("monitoring");
         api.post("/api/v1/incidents/" + id + "/status", "{\"status\": \"RESOLVED\"}");

@@ -29,10 +29,16 @@ public final class FirebreakProcess implements AutoCloseable {
     }
 
     public static FirebreakProcess start(Path dataDir, Path log) throws IOException {
+        return start(dataDir, log, java.util.Map.of());
+    }
+
+    /** With extra environment variables, e.g. settings in Spring's form {@code FIREBREAK_NOTIFY_REQUESTTIMEOUT=2s}. */
+    public static FirebreakProcess start(Path dataDir, Path log, java.util.Map<String, String> env) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "org.firebreak.FirebreakApplication", "up", "--port", "0", "--data-dir", dataDir.toString(),
                 "--config-dir", dataDir.resolve("config").toString()));
+        builder.environment().putAll(env);
         builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));

@@ -1,0 +1,30 @@
+package org.firebreak.notify;
+
+/** What one attempt on a channel came to. The detail never carries a secret or a tokened URL. */
+sealed interface Sent {
+
+    String detail();
+
+    /** The channel took the message. */
+    record Delivered(String detail) implements Sent {
+    }
+
+    /** A failure that may pass: a 5xx, a timeout, a refused connection. */
+    record Retryable(String detail) implements Sent {
+    }
+
+    /** A failure that a retry will not cure: a 4xx, a bad address, nothing configured. */
+    record Failed(String detail) implements Sent {
+    }
+
+    /** A short description of an exception for the timeline: what happened, without a stack or a URL. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().strip().replaceAll("\\s+", " ");
+        String text = root.getClass().getSimpleName() + message;
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}

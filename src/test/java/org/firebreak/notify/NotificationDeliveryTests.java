@@ -1,0 +1,248 @@
+package org.firebreak.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.firebreak.incident.OpenIncidentBuilder.anIncident;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.firebreak.incident.IncidentApi;
+import org.firebreak.incident.IncidentId;
+import org.firebreak.incident.TimelineEntry;
+import org.firebreak.incident.TimelineKind;
+import org.firebreak.shared.Severity;
+import org.firebreak.support.FirebreakIntegrationTest;
+import org.firebreak.support.HttpApi;
+import org.firebreak.support.OwnSchema;
+import org.firebreak.support.WebhookReceiver;
+import org.firebreak.support.WebhookReceiver.Received;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivery over real channels: webhooks to a receiver in this JVM, email to GreenMail, the console. The scheduler
+ * runs, so retries are db-scheduler executions; backoff starts at 200 ms and a delivery gets three attempts.
+ */
+@FirebreakIntegrationTest
+class NotificationDeliveryTests {
+
+    static final String OPS_SECRET = "ops-hook-secret-0123456789";
+    static final String DEFAULT_SECRET = "devnet-webhook-secret";
+    static final WebhookReceiver receiver = new WebhookReceiver();
+    static final int smtpPort = freePort();
+    static GreenMail smtp = startSmtp();
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        OwnSchema.register(registry);
+        registry.add("firebreak.scheduler.enabled", () -> "true");
+        registry.add("firebreak.notify.retry.attempts", () -> "3");
+        registry.add("firebreak.notify.retry.initial-backoff", () -> "200ms");
+        registry.add("firebreak.notify.channels[0].name", () -> "team");
+        registry.add("firebreak.notify.channels[0].kind", () -> "CONSOLE");
+        registry.add("firebreak.notify.channels[0].address", () -> "team");
+        registry.add("firebreak.notify.channels[1].name", () -> "ops-hook");
+        registry.add("firebreak.notify.channels[1].kind", () -> "WEBHOOK");
+        registry.add("firebreak.notify.channels[1].url", () -> receiver.url("/ops"));
+        registry.add("firebreak.notify.channels[1].secret", () -> OPS_SECRET);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> String.valueOf(smtpPort));
+    }
+
+    @Autowired
+    NotificationApi notifications;
+    @Autowired
+    IncidentApi incidents;
+    @Autowired
+    JsonMapper json;
+    @LocalServerPort
+    int port;
+
+    @AfterAll
+    static void stop() {
+        receiver.close();
+        smtp.stop();
+    }
+
+    @Test
+    void aWebhookAnswering500TwiceThenOkGetsOneKeyThreeTimesSignedAndShowsOneDeliveryWithThreeAttempts()
+            throws Exception {
+        IncidentId incident = openIncident();
+        receiver.answer("/ops", 500, 500, 200);
+
+        notifications.request(new NotificationRequest(incident, MessageKind.PAGE,
+                List.of(new Destination(ChannelKind.WEBHOOK, receiver.url("/ops"), "bob")),
+                Map.of("level", "1", "levelName", "on-call engineer", "ackUrl", "http://127.0.0.1/ack/abc",
+                        "reason", "Critical incident opened"), incident + ":page:L1:bob:" + UUID.randomUUID()));
+
+        List<Received> requests = receiver.await("/ops", 3, Duration.ofSeconds(20));
+        assertThat(requests).hasSize(3);
+        assertThat(requests).extracting(r -> r.header("Idempotency-Key")).containsOnly(requests.getFirst().header("Idempotency-Key"))
+                .doesNotContainNull();
+        assertThat(requests).extracting(r -> r.header("X-Firebreak-Attempt")).containsExactly("1", "2", "3");
+        for (Received r : requests) {
+            assertThat(r.header("X-Firebreak-Signature")).isEqualTo(hmacSha256(OPS_SECRET, r.body()));
+            assertThat(r.text()).isEqualTo(requests.getFirst().text());
+        }
+        JsonNode body = json.readTree(requests.getFirst().text());
+        assertThat(body.get("kind").asString()).isEqualTo("PAGE");
+        assertThat(body.get("person").asString()).isEqualTo("bob");
+        assertThat(body.get("incident").get("id").asString()).isEqualTo(incident.toString());
+        assertThat(body.get("values").get("ackUrl").asString()).isEqualTo("http://127.0.0.1/ack/abc");
+        assertThat(body.get("text").asString()).contains("escalation level 1 (on-call engineer)")
+                .contains("Acknowledge (works once): http://127.0.0.1/ack/abc")
+                .contains("Link:       http://127.0.0.1:8080/incidents/" + incident);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivery(incident).get("status").asString().equals("DELIVERED"));
+        JsonNode delivery = delivery(incident);
+        assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
+        assertThat(delivery.get("channel").asString()).isEqualTo("WEBHOOK");
+        assertThat(delivery.get("address").asString()).isEqualTo("channel ops-hook");
+        assertThat(delivery.get("person").asString()).isEqualTo("bob");
+        assertThat(delivery.get("key").asString()).isEqualTo(requests.getFirst().header("Idempotency-Key"));
+        assertThat(notificationLines(incident)).containsExactly(
+                "PAGE to bob via webhook channel ops-hook attempt 1: HTTP 500, retrying in 200 ms",
+                "PAGE to bob via webhook channel ops-hook attempt 2: HTTP 500, retrying in 400 ms",
+                "PAGE to bob via webhook channel ops-hook attempt 3: delivered (HTTP 200)");
+    }
+
+    @Test
+    void anEmailReachesTheSmtpServerWithSubjectAndBody() throws Exception {
+        IncidentId incident = openIncident();
+        notifications.request(new NotificationRequest(incident, MessageKind.STAKEHOLDER_NOTICE,
+                List.of(new Destination(ChannelKind.EMAIL, "partners@example.com", null)),
+                Map.of("group", "partners"), incident + ":stakeholders:" + UUID.randomUUID()));
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        MimeMessage mail = smtp.getReceivedMessagesForDomain("example.com")[0];
+        assertThat(mail.getSubject()).isEqualTo("[MEDIUM] Incident " + incident + " affects delegations");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("partners@example.com");
+        assertThat(GreenMailUtil.getBody(mail)).contains("Sent to the stakeholder groups: partners.")
+                .contains("Incident:   " + incident + " Delegation redemptions failing")
+                .contains("Link:       http://127.0.0.1:8080/incidents/" + incident);
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivery(incident).get("status").asString().equals("DELIVERED"));
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void anSmtpServerThatIsDownFailsItsDeliveryWithoutDelayingTheWebhookOrTheConsole() throws Exception {
+        IncidentId incident = openIncident();
+        smtp.stop();
+        try {
+            long requested = System.nanoTime();
+            notifications.request(new NotificationRequest(incident, MessageKind.PAGE,
+                    List.of(new Destination(ChannelKind.EMAIL, "bob@example.com", "bob"),
+                            new Destination(ChannelKind.WEBHOOK, receiver.url("/bob"), "bob"),
+                            new Destination(ChannelKind.CONSOLE, "team", "bob")),
+                    Map.of("level", "1", "ackUrl", "http://127.0.0.1/ack/x"), incident + ":page:" + UUID.randomUUID()));
+
+            List<Received> webhook = receiver.await("/bob", 1, Duration.ofSeconds(10));
+            assertThat(webhook).hasSize(1);
+            assertThat(Duration.ofNanos(webhook.getFirst().nanos() - requested)).isLessThan(Duration.ofSeconds(3));
+            assertThat(webhook.getFirst().header("X-Firebreak-Signature"))
+                    .as("a webhook that is no named channel is signed with the default secret")
+                    .isEqualTo(hmacSha256(DEFAULT_SECRET, webhook.getFirst().body()));
+            await().atMost(Duration.ofSeconds(3)).until(() -> statuses(incident).get(1).equals("DELIVERED")
+                    && statuses(incident).get(2).equals("DELIVERED"));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> statuses(incident).getFirst().equals("FAILED"));
+            JsonNode email = api().get("/api/v1/incidents/" + incident + "/notifications").json().get(0);
+            assertThat(email.get("attempts").asInt()).isEqualTo(3);
+            assertThat(email.get("lastOutcome").asString()).contains("Connect");
+            List<String> lines = notificationLines(incident);
+            assertThat(lines).anyMatch(l -> l.startsWith("PAGE to bob via email bob@example.com attempt 1: ")
+                    && l.endsWith(", retrying in 200 ms"));
+            assertThat(lines).anyMatch(l -> l.startsWith("PAGE to bob via email bob@example.com attempt 3: ")
+                    && l.endsWith("; FAILED after 3 attempts"));
+            assertThat(lines).contains("PAGE to bob via console channel team attempt 1: delivered (written to the log)");
+        } finally {
+            smtp = startSmtp();
+        }
+    }
+
+    @Test
+    void theSameKeyRequestedTwiceIsSentOnce() throws Exception {
+        IncidentId incident = openIncident();
+        String key = incident + ":team:" + UUID.randomUUID();
+        NotificationRequest request = new NotificationRequest(incident, MessageKind.TEAM_NOTICE,
+                List.of(new Destination(ChannelKind.WEBHOOK, receiver.url("/once"), null)), Map.of("reason", "twice"), key);
+
+        notifications.request(request);
+        notifications.request(request);
+
+        assertThat(receiver.await("/once", 1, Duration.ofSeconds(10))).hasSize(1);
+        Thread.sleep(1500);
+        assertThat(receiver.received("/once")).hasSize(1);
+        assertThat(api().get("/api/v1/incidents/" + incident + "/notifications").json().size()).isEqualTo(1);
+        assertThat(notificationLines(incident)).hasSize(1);
+    }
+
+    @Test
+    void notificationsOfAnUnknownIncidentAre404AndABadIdIs400() {
+        assertThat(api().get("/api/v1/incidents/INC-999999/notifications").status()).isEqualTo(404);
+        HttpApi.Response bad = api().get("/api/v1/incidents/nope/notifications");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("id");
+    }
+
+    private IncidentId openIncident() {
+        return incidents.open(anIncident().withSeverity(Severity.MEDIUM).affecting("delegations").build(), "alice").id();
+    }
+
+    private HttpApi api() {
+        return new HttpApi(port);
+    }
+
+    private JsonNode delivery(IncidentId incident) {
+        JsonNode all = api().get("/api/v1/incidents/" + incident + "/notifications").json();
+        assertThat(all.size()).isEqualTo(1);
+        return all.get(0);
+    }
+
+    private List<String> statuses(IncidentId incident) {
+        List<String> out = new java.util.ArrayList<>();
+        api().get("/api/v1/incidents/" + incident + "/notifications").json().forEach(d -> out.add(d.get("status").asString()));
+        return out;
+    }
+
+    private List<String> notificationLines(IncidentId incident) {
+        return incidents.timeline(incident).stream().filter(e -> e.kind() == TimelineKind.NOTIFICATION)
+                .map(TimelineEntry::text).toList();
+    }
+
+    static String hmacSha256(String secret, byte[] body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
