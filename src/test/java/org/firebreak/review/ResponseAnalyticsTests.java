@@ -141,6 +141,12 @@ class ResponseAnalyticsTests {
         assertThat(items.get("cancelled").asInt()).isEqualTo(1);
         assertThat(items.get("overdue").asInt()).isEqualTo(1);
         assertThat(items.get("completion").asDouble()).isEqualTo(2.0 / 3);
+
+        HttpApi.Response page = new HttpApi(port).get("/reviews/analytics?from=2025-03-03&to=2025-03-31");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<td>PERFORMANCE_DEGRADATION</td>").contains("<span>3m 20s</span>")
+                .contains("<td style=\"width: 8rem\">2025-03-24</td>").contains("title=\"CRITICAL: 1\"")
+                .contains("4 created, 2 done (1 on time), 1 open (1 overdue), 1 cancelled; completion 67%");
     }
 
     private void assertStats(JsonNode stats, List<Seed> group, String what) {

@@ -37,7 +37,8 @@ class AnalyticsController {
     @GetMapping
     @Operation(summary = "TTA and TTR median and p90 (nearest-rank: the value at rank ceil(p/100·n) of the sorted "
             + "values) per severity and per type, incidents per ISO week by severity, action-item completion; over "
-            + "incidents detected in [from, to) (instants or UTC dates; default the last 90 days)")
+            + "incidents detected in [from, to) (instants or UTC dates; default the last 90 days); as charts at "
+            + "/reviews/analytics")
     ResponseAnalytics over(@RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
         Instant end = to == null ? clock.instant() : instant("to", to);
