@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.firebreak.incident.IncidentView;
 import org.firebreak.review.ImpactAssessment.ChainImpact;
@@ -117,20 +116,8 @@ record ReviewDocument(
         return at == null ? "-" : TIME.format(at);
     }
 
-    /** {@code 1h 04m 09s}, {@code 4m 12s}, {@code 37s}. */
     static String duration(@Nullable Duration d) {
-        if (d == null) {
-            return "-";
-        }
-        long s = Math.abs(d.toSeconds());
-        String sign = d.isNegative() ? "-" : "";
-        if (s >= 86_400) {
-            return String.format(Locale.ROOT, "%s%dd %02dh %02dm", sign, s / 86_400, s % 86_400 / 3600, s % 3600 / 60);
-        }
-        if (s >= 3600) {
-            return String.format(Locale.ROOT, "%s%dh %02dm %02ds", sign, s / 3600, s % 3600 / 60, s % 60);
-        }
-        return s >= 60 ? String.format(Locale.ROOT, "%s%dm %02ds", sign, s / 60, s % 60) : sign + s + "s";
+        return ElapsedTime.of(d);
     }
 
     static String eth(BigInteger wei) {

@@ -1,6 +1,5 @@
 package org.firebreak.review.web;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import org.firebreak.review.ElapsedTime;
 import org.firebreak.review.ResponseAnalytics;
 import org.firebreak.review.ResponseAnalytics.DurationStats;
 import org.firebreak.review.ResponseAnalytics.Stats;
@@ -57,8 +57,9 @@ class AnalyticsPage {
         for (Map.Entry<String, Stats> e : stats) {
             DurationStats tta = e.getValue().timeToAcknowledge();
             DurationStats ttr = e.getValue().timeToResolve();
-            groups.add(new Group(e.getKey(), e.getValue().incidents(), text(tta.median()), text(tta.p90()),
-                    text(ttr.median()), text(ttr.p90()), width(tta.medianSeconds(), longestTta),
+            groups.add(new Group(e.getKey(), e.getValue().incidents(), ElapsedTime.of(tta.median()),
+                    ElapsedTime.of(tta.p90()), ElapsedTime.of(ttr.median()), ElapsedTime.of(ttr.p90()),
+                    width(tta.medianSeconds(), longestTta),
                     width(tta.p90Seconds(), longestTta), width(ttr.medianSeconds(), longestTtr),
                     width(ttr.p90Seconds(), longestTtr)));
         }
@@ -85,14 +86,5 @@ class AnalyticsPage {
 
     private static double width(@Nullable Long seconds, long longest) {
         return seconds == null ? 0 : Math.round(BAR * seconds / longest * 10) / 10.0;
-    }
-
-    private static String text(@Nullable Duration d) {
-        if (d == null) {
-            return "-";
-        }
-        long s = d.toSeconds();
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60)
-                : s >= 60 ? String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60) : s + "s";
     }
 }
