@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.firebreak.incident.IncidentApi;
@@ -15,6 +14,7 @@ import org.firebreak.incident.IncidentView;
 import org.firebreak.incident.TimelineEntry;
 import org.firebreak.incident.TimelineKind;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,14 +48,22 @@ public class ReviewApi {
     /** Starts the incident's review as a DRAFT by {@code author}; one review per incident. */
     public ReviewView start(IncidentId id, String author) {
         IncidentView incident = incidents.get(id);
-        tx.executeWithoutResult(status -> {
-            if (reviews.find(id).isPresent()) {
-                throw new ReviewConflict(id + " already has a review; edit it with PATCH /api/v1/incidents/" + id + "/review");
-            }
-            reviews.insert(Review.start(id, author, clock.instant()));
-            incidents.record(id, TimelineKind.NOTE, "Post-incident review started by " + author, author);
-        });
+        try {
+            tx.executeWithoutResult(status -> {
+                if (reviews.find(id).isPresent()) {
+                    throw alreadyStarted(id);
+                }
+                reviews.insert(Review.start(id, author, clock.instant()));
+                incidents.record(id, TimelineKind.NOTE, "Post-incident review started by " + author, author);
+            });
+        } catch (DuplicateKeyException e) {
+            throw alreadyStarted(id);
+        }
         return view(incident, load(id));
+    }
+
+    private static ReviewConflict alreadyStarted(IncidentId id) {
+        return new ReviewConflict(id + " already has a review; edit it with PATCH /api/v1/incidents/" + id + "/review");
     }
 
     public ReviewView get(IncidentId id) {
@@ -185,12 +193,5 @@ public class ReviewApi {
 
     private static DocumentStatus ready(String document) {
         return new DocumentStatus(document, true, null);
-    }
-
-    static String requireText(@Nullable String text, String field) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidReviewInput(field, "is required");
-        }
-        return Objects.requireNonNull(text).strip();
     }
 }
