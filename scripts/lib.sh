@@ -252,6 +252,12 @@ ensure_postgres_server() {
   fb_pg_bindir >/dev/null || { fb_log "PostgreSQL server binaries still missing after installing postgresql"; return 1; }
 }
 
+# PDF tests: poppler-utils' pdftotext reads the review PDFs back as a reader would (the tests fall back to
+# PDFBox's text stripper when it is missing, so a machine without it still checks the content).
+ensure_pdf_test_deps() {
+  command -v pdftotext >/dev/null 2>&1 || ensure_apt_packages poppler-utils
+}
+
 # Browser tests (not used yet). When UI tests arrive, call this from test-all.sh:
 #   Debian's chromium + chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver).
 #   Never let a test tool download its own browser; point it at /usr/bin/chromium.

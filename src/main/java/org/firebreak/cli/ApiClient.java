@@ -40,6 +40,27 @@ final class ApiClient {
         return send("POST", path, body);
     }
 
+    JsonNode patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
+    JsonNode put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    /** A document the API serves as it is (Markdown, PDF): the bytes, or the problem's detail as a failure. */
+    byte[] download(String path, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", accept + ", application/problem+json").header("X-Firebreak-Actor", actor).GET().build();
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 400) {
+            JsonNode json = parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            throw new CliFailure(1, json != null && json.has("detail") ? json.get("detail").asString()
+                    : "HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
     static String query(Map<String, ?> params) {
         String q = params.entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
@@ -61,17 +82,7 @@ final class ApiClient {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new CliFailure(3, "cannot reach Firebreak at " + base + " (is it up? set --server or FIREBREAK_URL)");
-        } catch (IOException e) {
-            throw new CliFailure(3, "request to " + base + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliFailure(3, "interrupted");
-        }
+        HttpResponse<String> response = exchange(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = parse(response.body());
         if (response.statusCode() >= 400) {
             String detail = json != null && json.has("detail") ? json.get("detail").asString()
@@ -82,6 +93,19 @@ final class ApiClient {
             throw new CliFailure(1, "Firebreak answered HTTP " + response.statusCode() + " with no JSON");
         }
         return json;
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request, body);
+        } catch (ConnectException e) {
+            throw new CliFailure(3, "cannot reach Firebreak at " + base + " (is it up? set --server or FIREBREAK_URL)");
+        } catch (IOException e) {
+            throw new CliFailure(3, "request to " + base + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(3, "interrupted");
+        }
     }
 
     private static @Nullable JsonNode parse(String body) {

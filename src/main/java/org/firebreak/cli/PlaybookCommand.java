@@ -7,9 +7,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
-/** {@code firebreak playbook list|show}. */
+/** {@code firebreak playbook list|show|overdue}. */
 @Command(name = "playbook", description = "List and show the playbooks in force.", mixinStandardHelpOptions = true,
-        subcommands = { PlaybookCommand.ListPlaybooks.class, PlaybookCommand.Show.class })
+        subcommands = { PlaybookCommand.ListPlaybooks.class, PlaybookCommand.Show.class, PlaybookCommand.Overdue.class })
 final class PlaybookCommand {
 
     @Command(name = "list", description = "List playbooks with version, owner and review-by date.")
@@ -59,6 +59,26 @@ final class PlaybookCommand {
                     }
                 }
                 table.print(out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "overdue", description = "Playbooks past their review-by date, with owners and last reminder.")
+    static final class Overdue implements Callable<Integer> {
+        @Mixin ClientOptions options;
+
+        @Override
+        public Integer call() {
+            JsonNode overdue = options.client().get("api/v1/playbooks/overdue");
+            if (!options.printedJson(overdue)) {
+                Table table = new Table("ID", "VERSION", "OWNER", "REVIEW BY", "OVERDUE", "REMINDED", "TITLE");
+                for (JsonNode p : overdue) {
+                    table.row(Render.text(p, "id"), Render.text(p, "version"), Render.text(p, "owner"),
+                            Render.text(p, "reviewBy"), Render.text(p, "daysOverdue") + "d", Render.time(p, "lastRemindedAt"),
+                            Render.text(p, "title"));
+                }
+                table.print(options.out());
             }
             return 0;
         }

@@ -1,6 +1,7 @@
 package org.firebreak.incident;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import org.firebreak.playbook.StepKind;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -41,9 +43,11 @@ public class IncidentApi {
     private final TransactionTemplate tx;
     private final TransactionTemplate read;
     private final Clock clock;
+    private final ObjectProvider<CloseGuard> closeGuards;
 
     IncidentApi(Incidents incidents, PlaybookCatalog playbooks, StepExecutors executors,
-            ClassificationPolicy classification, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+            ClassificationPolicy classification, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+            ObjectProvider<CloseGuard> closeGuards) {
         this.incidents = incidents;
         this.playbooks = playbooks;
         this.executors = executors;
@@ -53,6 +57,7 @@ public class IncidentApi {
         this.read = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
         this.read.setReadOnly(true);
         this.clock = clock;
+        this.closeGuards = closeGuards;
     }
 
     /** Opens an incident: classifies it, plans its checklist from the playbooks and starts its timeline. */
@@ -85,6 +90,11 @@ public class IncidentApi {
         return new IncidentPage(incidents.list(filter, size, page * size), incidents.count(filter), page, size);
     }
 
+    /** Every incident detected in [from, to), oldest first, with the instants of its phases (for analytics). */
+    public List<IncidentTimes> detectedBetween(Instant from, Instant to) {
+        return incidents.detectedBetween(from, to);
+    }
+
     public List<TimelineEntry> timeline(IncidentId id) {
         return Objects.requireNonNull(read.execute(status -> {
             load(id);
@@ -92,7 +102,20 @@ public class IncidentApi {
         }));
     }
 
+    /**
+     * Moves the incident along the status machine. A move to CLOSED that the machine allows is first put to every
+     * {@link CloseGuard}; the first refusal is answered as a conflict with its reason, and nothing is written.
+     */
     public IncidentView changeStatus(IncidentId id, IncidentStatus status, @Nullable String note, String actor) {
+        if (status == IncidentStatus.CLOSED) {
+            IncidentView current = get(id);
+            if (current.status().canMoveTo(IncidentStatus.CLOSED)) {
+                closeGuards.orderedStream().map(guard -> guard.refusal(current)).flatMap(Optional::stream).findFirst()
+                        .ifPresent(reason -> {
+                            throw new IncidentConflict(id + " cannot be CLOSED yet: " + reason);
+                        });
+            }
+        }
         return mutate(id, incident -> incident.changeStatus(status, note, actor, clock.instant()));
     }
 

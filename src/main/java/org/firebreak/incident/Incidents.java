@@ -255,6 +255,20 @@ class Incidents {
                 .list();
     }
 
+    List<IncidentTimes> detectedBetween(Instant from, Instant to) {
+        return jdbc.sql("""
+                select number, severity, incident_type, status, detected_at, acknowledged_at, mitigated_at, resolved_at,
+                    closed_at
+                from incident where detected_at >= :from and detected_at < :to order by detected_at, number""")
+                .param("from", odt(from)).param("to", odt(to))
+                .query((rs, row) -> new IncidentTimes(new IncidentId(rs.getLong("number")),
+                        Severity.valueOf(rs.getString("severity")), new IncidentType(rs.getString("incident_type")),
+                        IncidentStatus.valueOf(rs.getString("status")), instant(rs, "detected_at"),
+                        instant(rs, "acknowledged_at"), instant(rs, "mitigated_at"), instant(rs, "resolved_at"),
+                        instant(rs, "closed_at")))
+                .list();
+    }
+
     long count(IncidentFilter filter) {
         return jdbc.sql("select count(*) from incident" + filter.where()).params(filter.params())
                 .query(Long.class).single();
