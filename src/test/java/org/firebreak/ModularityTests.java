@@ -18,7 +18,7 @@ class ModularityTests {
     @Test
     void theCapabilitiesOfTheDesignAreModules() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("incident", "playbook", "chain", "devnet", "detection", "notify", "cli", "shared");
+                .contains("incident", "playbook", "chain", "devnet", "detection", "notify", "oncall", "cli", "shared");
     }
 
     @Test

@@ -1,0 +1,36 @@
+package org.firebreak.oncall;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.firebreak.shared.ConfigProblem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Someone who can be paged.
+ *
+ * @param id how schedules, policies and the timeline name them: lower case letters, digits, {@code . _ -}
+ * @param name how people read it (defaults to the id)
+ * @param contacts where a page reaches them, all of them at once
+ */
+public record Person(String id, @Nullable String name, List<Contact> contacts) {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+
+    public Person {
+        ConfigProblem.required("id", id);
+        if (!ID.matcher(id).matches()) {
+            throw new ConfigProblem("id", "'" + id + "' is not a person id: lower case letters, digits, '.', '_' or '-'");
+        }
+        name = name == null || name.isBlank() ? id : name.strip();
+        if (contacts == null || contacts.isEmpty()) {
+            throw new ConfigProblem("contacts", "give at least one contact method, e.g. { channel: CONSOLE, address: " + id + " }");
+        }
+        contacts = List.copyOf(contacts);
+    }
+
+    /** How {@code firebreak oncall} and the timeline show the person's contact methods. */
+    public String contactText() {
+        return String.join(", ", contacts.stream().map(c -> c.channel() + " " + c.address()).toList());
+    }
+}
