@@ -38,7 +38,7 @@ final class UpCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--config-dir", defaultValue = "./config",
-            description = "operators' configuration; playbooks in <dir>/playbooks (default ${DEFAULT-VALUE})")
+            description = "operators' configuration: playbooks in <dir>/playbooks, on-call in <dir>/oncall.yml (default ${DEFAULT-VALUE})")
     Path configDir;
 
     UpCommand(Function<String[], ConfigurableApplicationContext> server) {
@@ -55,6 +55,7 @@ final class UpCommand implements Callable<Integer> {
         args.add("--server.address=" + bind);
         args.add("--firebreak.data-dir=" + dataDir.toAbsolutePath().normalize());
         args.add("--firebreak.playbooks.directory=" + configDir.resolve("playbooks").toAbsolutePath().normalize());
+        args.add("--firebreak.oncall.file=" + configDir.resolve("oncall.yml").toAbsolutePath().normalize());
         Devnet devnet = null;
         if (blank(System.getenv("FIREBREAK_RPC_URL")) && blank(System.getenv("FIREBREAK_CHAIN_PROFILE"))) {
             devnet = DevnetCommand.devnetFor(dataDir.toAbsolutePath().normalize());
