@@ -236,6 +236,64 @@ class EscalationIntegrationTests {
         assertThat(escalation(id).state()).isEqualTo(EscalationState.NOTICE_SENT);
     }
 
+    @Test
+    void theAcknowledgeLinkInAPageWorksOnceAndATamperedOneIsRefused() {
+        IncidentId id = open(Severity.CRITICAL);
+        NotificationRequest page = awaitPages(id, 1).getFirst();
+        String paged = page.values().get("person");
+        String link = page.values().get("ackUrl");
+        String path = link.substring(link.indexOf("/ack/"));
+        HttpApi api = new HttpApi(port).as("someone-else");
+
+        HttpApi.Response confirm = api.get(path);
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.contentType()).startsWith("text/html");
+        assertThat(confirm.body()).contains("<form method=\"post\">").contains("Acknowledge " + id + " as " + paged)
+                .contains("level 1 (On-call engineer)");
+        assertThat(incidents.get(id).status()).as("a GET changes nothing").isEqualTo(IncidentStatus.TRIGGERED);
+
+        String token = path.substring("/ack/".length());
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (id + "|1|mallory|" + clock.instant().plus(Duration.ofDays(1)).getEpochSecond()).getBytes()) + "."
+                + parts[2];
+        HttpApi.Response refused = api.post("/ack/" + forged, null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("signature does not match");
+        assertThat(api.post("/ack/not-a-link", null).status()).isEqualTo(400);
+        assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.TRIGGERED);
+
+        HttpApi.Response acknowledged = api.post(path, null);
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+        assertThat(acknowledged.json().get("acknowledged").asBoolean()).isTrue();
+        assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(incidents.timeline(id)).filteredOn(e -> e.kind() == TimelineKind.STATUS_CHANGED).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo(paged);
+                    assertThat(e.text()).contains("acknowledged through the link of the level 1 page (On-call engineer)");
+                });
+        await().atMost(Duration.ofSeconds(20)).until(() -> escalation(id).state() == EscalationState.STOPPED);
+        assertThat(escalationTimeline(id)).last().asString().contains("ACKNOWLEDGED by " + paged);
+
+        HttpApi.Response again = api.post(path, null);
+        assertThat(again.status()).isEqualTo(410);
+        assertThat(again.json().get("detail").asString()).contains("already used");
+        assertThat(api.get(path).status()).isEqualTo(410);
+    }
+
+    @Test
+    void anExpiredAcknowledgeLinkIsRefused(@Autowired AckLinks links) {
+        IncidentId id = open(Severity.CRITICAL);
+        awaitPages(id, 1);
+        String expired = links.token(id, 1, "alice", clock.instant().minusSeconds(1));
+
+        HttpApi.Response refused = new HttpApi(port).send("POST", "/ack/" + expired, null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("title").asString()).isEqualTo("Acknowledge link expired");
+        assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.TRIGGERED);
+    }
+
     private IncidentId open(Severity severity) {
         return incidents.open(anIncident().withSeverity(severity).build(), "reporter").id();
     }
