@@ -92,7 +92,7 @@ class OnCallCatalog {
                 String at = "policies[" + i + "].levels[" + l + "]";
                 if (level.schedule() != null && !schedules.containsKey(level.schedule())) {
                     throw lines.error(policy.id(), level.schedule(), at + ".schedule", "no schedule '" + level.schedule()
-                            + "'; known: " + String.join(", ", schedules.keySet()));
+                            + "'; known: " + (schedules.isEmpty() ? "none" : String.join(", ", schedules.keySet())));
                 }
                 for (int p = 0; p < level.people().size(); p++) {
                     knownPerson(lines, policy.id(), level.people().get(p), at + ".people[" + p + "]");
