@@ -30,9 +30,13 @@ class CrashRecoveryTests {
                     {"title": "EntryPoint code changed", "criteria": ["security breach"],
                      "type": "ACCOUNT_CREATION_FAILURE"}""").json().get("id").asString();
             String timelinePath = "/api/v1/incidents/" + id + "/timeline";
+            // The automated checks and the first page are written on their own threads; all of it before going on.
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> api.get(timelinePath).json().size() == 6);
+                    .until(() -> texts(api.get(timelinePath).json(), "STEP_RAN").size() == 4
+                            && texts(api.get(timelinePath).json(), "ESCALATION").size() == 2);
             api.post("/api/v1/incidents/" + id + "/status", "{\"status\": \"ACKNOWLEDGED\"}");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> texts(api.get(timelinePath).json(), "ESCALATION").size() == 3);
             api.post("/api/v1/incidents/" + id + "/checklist/2/complete", "{\"note\": \"all new accounts\"}");
             api.post("/api/v1/incidents/" + id + "/checklist/1/skip", "{\"reason\": \"EntryPoint has no pause\"}");
             api.post("/api/v1/incidents/" + id + "/notes", "{\"text\": \"last write before the crash\"}");
@@ -49,9 +53,20 @@ class CrashRecoveryTests {
 
             assertThat(incident).isEqualTo(incidentBefore);
             assertThat(timeline).isEqualTo(timelineBefore);
-            assertThat(timeline.size()).as("opened, classified, 4 automated checks, 4 changes").isEqualTo(10);
-            assertThat(timeline.get(9).get("text").asString()).isEqualTo("last write before the crash");
+            assertThat(timeline.size()).as("opened, classified, 4 automated checks, 4 changes, 3 of paging").isEqualTo(13);
+            assertThat(texts(timeline, "NOTE")).containsExactly("last write before the crash");
+            assertThat(texts(timeline, "ESCALATION")).last().asString().startsWith("Paging stopped after level 1");
             assertThat(incident.get("checklist").get(1).get("state").asString()).isEqualTo("DONE");
         }
+    }
+
+    private static java.util.List<String> texts(JsonNode timeline, String kind) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        timeline.forEach(e -> {
+            if (e.get("kind").asString().equals(kind)) {
+                texts.add(e.get("text").asString());
+            }
+        });
+        return texts;
     }
 }

@@ -43,7 +43,7 @@ class ConcurrentChangesTests {
 
         assertThat(statuses).containsOnly(200);
         JsonNode timeline = api.get("/api/v1/incidents/" + id + "/timeline").json();
-        assertThat(timeline.size()).isEqualTo(2 + notes + 8);
+        assertThat(OwnEntries.of(timeline)).hasSize(2 + notes + 8);
         for (int i = 0; i < timeline.size(); i++) {
             assertThat(timeline.get(i).get("seq").asInt()).isEqualTo(i + 1);
         }
