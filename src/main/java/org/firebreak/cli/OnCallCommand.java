@@ -179,7 +179,8 @@ final class OnCallCommand {
                 + Render.text(policy, "id") + "' (" + Render.text(policy, "name") + "), " + Render.text(e, "severity"));
         JsonNode next = e.get("next");
         out.println("next: " + (next == null || next.isNull() ? "-"
-                : Render.text(next, "what") + " at " + Render.time(next, "at") + " unless acknowledged"));
+                : Render.text(next, "what") + " at " + Render.time(next, "at")
+                        + (next.get("level").asInt() > 0 ? " unless acknowledged" : "")));
         if (!e.get("stoppedReason").isNull()) {
             out.println("stopped: " + Render.text(e, "stoppedReason"));
         }

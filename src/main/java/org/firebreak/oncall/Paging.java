@@ -277,6 +277,7 @@ class Paging {
 
     private void stopPaging(Escalation e, String why, String actor) {
         String cancelled = e.next == null || e.nextAt == null ? ""
+                : e.next.level() > e.levels() ? "; it was the last level"
                 : "; " + what(e, e.next) + " due at " + Texts.time(e.nextAt) + " is cancelled";
         if (e.next != null) {
             timers.cancel(e.next);

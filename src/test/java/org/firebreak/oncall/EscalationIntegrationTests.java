@@ -209,6 +209,11 @@ class EscalationIntegrationTests {
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
         assertThat(api.post("/api/v1/incidents/INC-99999/escalate", "{\"reason\": \"x\"}").status()).isEqualTo(404);
+
+        incidents.changeStatus(id, IncidentStatus.ACKNOWLEDGED, null, "carol");
+        await().atMost(Duration.ofSeconds(20)).until(() -> escalation(id).state() == EscalationState.STOPPED);
+        assertThat(escalationTimeline(id)).last().isEqualTo("Paging stopped after level 3 (Engineering lead): " + id
+                + " ACKNOWLEDGED by carol; it was the last level");
     }
 
     @Test
