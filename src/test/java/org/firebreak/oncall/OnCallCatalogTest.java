@@ -168,6 +168,19 @@ class OnCallCatalogTest {
                 .hasMessage(file + ":8: field 'people[3].id': person id 'bob' appears twice");
     }
 
+    @Test
+    void theExampleInTheReadmeIsAValidOnCallFile() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## On-call and escalation"));
+        String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
+
+        OnCallCatalog catalog = new OnCallCatalog(write(yaml));
+        Schedule primary = catalog.schedule("primary").orElseThrow();
+        assertThat(who(primary, "2026-11-28T22:00:00Z")).as("Saturday 23:00 in Berlin: weekend nights").isEqualTo("carol");
+        assertThat(who(primary, "2026-12-25T12:00:00Z")).as("the configured override").isEqualTo("bob");
+        assertThat(catalog.policyFor(List.of()).timeout(3, Severity.CRITICAL)).contains(Duration.ofMinutes(10));
+    }
+
     private static String who(Schedule schedule, String at) {
         return schedule.onCallAt(Instant.parse(at), List.of()).map(Shift::person).orElse("nobody");
     }
