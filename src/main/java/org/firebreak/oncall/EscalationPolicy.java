@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.firebreak.shared.ConfigProblem;
 import org.firebreak.shared.Severity;
@@ -30,13 +29,8 @@ public record EscalationPolicy(String id, @Nullable String name, @Nullable List<
         @Nullable String timeZone, @Nullable BusinessHours businessHours, @Nullable Map<Severity, Duration> ackTimeout,
         @Nullable Integer repeat, List<Level> levels) {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
-
     public EscalationPolicy {
-        ConfigProblem.required("id", id);
-        if (!ID.matcher(id).matches()) {
-            throw new ConfigProblem("id", "'" + id + "' is not a policy id: lower case letters, digits, '.', '_' or '-'");
-        }
+        ConfigValues.id("policy", id);
         name = name == null || name.isBlank() ? id : name.strip();
         components = components == null ? List.of() : List.copyOf(components);
         timeZone = ConfigValues.zone("timeZone", timeZone).getId();

@@ -1,7 +1,6 @@
 package org.firebreak.oncall;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.firebreak.shared.ConfigProblem;
 import org.jspecify.annotations.Nullable;
@@ -15,13 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record Person(String id, @Nullable String name, List<Contact> contacts) {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
-
     public Person {
-        ConfigProblem.required("id", id);
-        if (!ID.matcher(id).matches()) {
-            throw new ConfigProblem("id", "'" + id + "' is not a person id: lower case letters, digits, '.', '_' or '-'");
-        }
+        ConfigValues.id("person", id);
         name = name == null || name.isBlank() ? id : name.strip();
         if (contacts == null || contacts.isEmpty()) {
             throw new ConfigProblem("contacts", "give at least one contact method, e.g. { channel: CONSOLE, address: " + id + " }");

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.firebreak.shared.ConfigProblem;
 import org.jspecify.annotations.Nullable;
@@ -21,13 +20,8 @@ import org.jspecify.annotations.Nullable;
 record Schedule(String id, @Nullable String name, String timeZone, List<Layer> layers,
         @Nullable List<ConfiguredOverride> overrides) {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
-
     Schedule {
-        ConfigProblem.required("id", id);
-        if (!ID.matcher(id).matches()) {
-            throw new ConfigProblem("id", "'" + id + "' is not a schedule id: lower case letters, digits, '.', '_' or '-'");
-        }
+        ConfigValues.id("schedule", id);
         name = name == null || name.isBlank() ? id : name.strip();
         ConfigValues.zone("timeZone", ConfigProblem.required("timeZone", timeZone));
         if (layers == null || layers.isEmpty()) {
