@@ -18,8 +18,8 @@ class ModularityTests {
     @Test
     void theCapabilitiesOfTheDesignAreModules() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("incident", "playbook", "chain", "devnet", "detection", "notify", "comms", "statuspage",
-                        "review", "cli", "shared");
+                .contains("incident", "playbook", "chain", "devnet", "detection", "oncall", "notify", "comms",
+                        "statuspage", "review", "cli", "shared");
     }
 
     @Test

@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "incident", description = "Open, list, show and move incidents.", mixinStandardHelpOptions = true,
         subcommands = { IncidentCommand.Open.class, IncidentCommand.ListIncidents.class, IncidentCommand.Show.class,
                 IncidentCommand.Ack.class, IncidentCommand.Status.class, IncidentCommand.Severity.class,
-                IncidentCommand.Note.class, IncidentCommand.Timeline.class, CommsCommands.Update.class,
-                CommsCommands.Updates.class, CommsCommands.Notifications.class })
+                IncidentCommand.Note.class, IncidentCommand.Timeline.class, IncidentCommand.Escalate.class,
+                IncidentCommand.Escalation.class, CommsCommands.Update.class, CommsCommands.Updates.class,
+                CommsCommands.Notifications.class })
 final class IncidentCommand {
 
     @Command(name = "open", description = "Open an incident. Give the plan's criteria and Firebreak classifies it.")
@@ -179,6 +180,39 @@ final class IncidentCommand {
             JsonNode entries = options.client().get("api/v1/incidents/" + ApiClient.segment(id) + "/timeline");
             if (!options.printedJson(entries)) {
                 Render.timeline(entries, options.out());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "escalate", description = "Page the next escalation level now, with a reason.")
+    static final class Escalate implements Callable<Integer> {
+        @Mixin ClientOptions options;
+        @Parameters(paramLabel = "ID") String id;
+        @Option(names = "--reason", required = true, description = "why; goes into the page and on the timeline")
+        String reason;
+
+        @Override
+        public Integer call() {
+            JsonNode escalation = options.client().post("api/v1/incidents/" + ApiClient.segment(id) + "/escalate",
+                    Map.of("reason", reason));
+            if (!options.printedJson(escalation)) {
+                OnCallCommand.escalation(escalation, options.out());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "escalation", description = "Show an incident's escalation: policy, state, next step, pages.")
+    static final class Escalation implements Callable<Integer> {
+        @Mixin ClientOptions options;
+        @Parameters(paramLabel = "ID") String id;
+
+        @Override
+        public Integer call() {
+            JsonNode escalation = options.client().get("api/v1/incidents/" + ApiClient.segment(id) + "/escalation");
+            if (!options.printedJson(escalation)) {
+                OnCallCommand.escalation(escalation, options.out());
             }
             return 0;
         }

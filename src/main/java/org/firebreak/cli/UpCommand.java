@@ -38,8 +38,9 @@ final class UpCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--config-dir", defaultValue = "./config",
-            description = "operators' configuration: playbooks in <dir>/playbooks, stakeholder groups in "
-                    + "<dir>/stakeholders.yml, message templates in <dir>/templates (default ${DEFAULT-VALUE})")
+            description = "operators' configuration: playbooks in <dir>/playbooks, on-call in <dir>/oncall.yml, "
+                    + "stakeholder groups in <dir>/stakeholders.yml, message templates in <dir>/templates "
+                    + "(default ${DEFAULT-VALUE})")
     Path configDir;
 
     UpCommand(Function<String[], ConfigurableApplicationContext> server) {
@@ -58,6 +59,7 @@ final class UpCommand implements Callable<Integer> {
         args.add("--firebreak.playbooks.directory=" + configDir.resolve("playbooks").toAbsolutePath().normalize());
         args.add("--firebreak.comms.file=" + configDir.resolve("stakeholders.yml").toAbsolutePath().normalize());
         args.add("--firebreak.notify.templates=" + configDir.resolve("templates").toAbsolutePath().normalize());
+        args.add("--firebreak.oncall.file=" + configDir.resolve("oncall.yml").toAbsolutePath().normalize());
         Devnet devnet = null;
         if (blank(System.getenv("FIREBREAK_RPC_URL")) && blank(System.getenv("FIREBREAK_CHAIN_PROFILE"))) {
             devnet = DevnetCommand.devnetFor(dataDir.toAbsolutePath().normalize());

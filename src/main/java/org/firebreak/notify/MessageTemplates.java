@@ -1,5 +1,6 @@
 package org.firebreak.notify;
 
+import org.firebreak.shared.web.PublicUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -17,7 +18,6 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.shared.InvalidConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -37,13 +37,13 @@ class MessageTemplates {
     private static final String SHIPPED = "firebreak/notify/templates/";
 
     private final Path directory;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final Mustache.Compiler compiler;
     private final Map<MessageKind, Template> templates = new EnumMap<>(MessageKind.class);
 
-    MessageTemplates(NotifySettings settings, @Value("${firebreak.public-url}") String publicUrl) {
+    MessageTemplates(NotifySettings settings, PublicUrl publicUrl) {
         this.directory = settings.templates();
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
         this.compiler = Mustache.compiler().escapeHTML(false).defaultValue("").emptyStringIsFalse(true)
                 .withLoader(name -> new StringReader(source(name + ".mustache")));
         for (MessageKind kind : MessageKind.values()) {
@@ -71,7 +71,7 @@ class MessageTemplates {
     }
 
     String incidentUrl(IncidentView incident) {
-        return publicUrl + "/incidents/" + incident.id();
+        return publicUrl.base() + "/incidents/" + incident.id();
     }
 
     private Map<String, Object> model(MessageKind kind, IncidentView incident, Map<String, String> values) {

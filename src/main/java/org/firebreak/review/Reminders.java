@@ -12,8 +12,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.TimelineKind;
-import org.firebreak.notify.ChannelKind;
-import org.firebreak.notify.Destination;
 import org.firebreak.notify.MessageKind;
 import org.firebreak.notify.NotificationApi;
 import org.firebreak.notify.NotificationRequest;
@@ -98,7 +96,7 @@ class Reminders {
         tx.executeWithoutResult(status -> {
             store.recordReminder(ACTION_ITEM, Long.toString(item.id()), item.owner(), text, now);
             notifications.request(new NotificationRequest(item.incident(), MessageKind.TEAM_NOTICE,
-                    List.of(new Destination(ChannelKind.CONSOLE, item.owner(), item.owner())),
+                    notifications.reach(item.owner()),
                     Map.of("reason", text, "actionItem", Long.toString(item.id()), "owner", item.owner()),
                     item.incident() + ":action-item:" + item.id() + ":overdue:" + now.toEpochMilli()));
             incidents.record(item.incident(), TimelineKind.NOTIFICATION, text, ACTOR);

@@ -27,6 +27,7 @@ import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentSummary;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.shared.Severity;
+import org.firebreak.shared.web.PublicUrl;
 import org.firebreak.statuspage.StatusPageSettings.Component;
 import org.firebreak.statuspage.StatusSummary.ComponentView;
 import org.firebreak.statuspage.StatusSummary.Day;
@@ -54,15 +55,17 @@ public class StatusPage {
     private final AlertApi alerts;
     private final SilenceApi silences;
     private final StatusUpdates updates;
+    private final PublicUrl publicUrl;
     private final Clock clock;
 
     StatusPage(StatusPageSettings settings, IncidentApi incidents, AlertApi alerts, SilenceApi silences,
-            StatusUpdates updates, Clock clock) {
+            StatusUpdates updates, PublicUrl publicUrl, Clock clock) {
         this.settings = settings;
         this.incidents = incidents;
         this.alerts = alerts;
         this.silences = silences;
         this.updates = updates;
+        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
@@ -78,7 +81,8 @@ public class StatusPage {
                 .reduce(ComponentStatus.OPERATIONAL, ComponentStatus::worst);
         List<IncidentEntry> active = open.stream().map(this::entry).toList();
         List<IncidentEntry> history = recent.stream().filter(i -> !i.status().isOpen()).map(this::entry).toList();
-        return new StatusSummary(settings.name(), settings.url(), now, indicator(worst), description(worst), components,
+        String url = settings.url().isBlank() ? publicUrl.base() + "/status" : settings.url();
+        return new StatusSummary(settings.name(), url, now, indicator(worst), description(worst), components,
                 active, history, windows.stream().map(w -> maintenance(w, now)).toList(), days(recent, now));
     }
 

@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * What the status page shows ({@code firebreak.statuspage.*}).
  *
  * @param name the page's title
- * @param url the page's public address, for links in the JSON and the feed
+ * @param url the page's public address, for links in the JSON and the feed; empty: {@code firebreak.public-url}
+ *        followed by {@code /status}
  * @param components in display order; each lists the incident components (as incidents and rules name them)
  *        that affect it
  */
 @ConfigurationProperties("firebreak.statuspage")
 public record StatusPageSettings(@DefaultValue("Smart accounts on chain 138") String name,
-        @DefaultValue("http://127.0.0.1:8080/status") String url, List<Component> components) {
+        @DefaultValue("") String url, List<Component> components) {
 
     public record Component(String id, String name, String description, List<String> affectedBy) {
         public Component {

@@ -43,8 +43,7 @@ class ConcurrentChangesTests {
 
         assertThat(statuses).containsOnly(200);
         JsonNode timeline = api.get("/api/v1/incidents/" + id + "/timeline").json();
-        assertThat(timeline.valueStream().filter(e -> !e.get("kind").asString().equals("NOTIFICATION")).count())
-                .as("opened, classified, the notes and the steps; the notify module's entries aside").isEqualTo(2 + notes + 8);
+        assertThat(OwnEntries.of(timeline)).hasSize(2 + notes + 8);
         for (int i = 0; i < timeline.size(); i++) {
             assertThat(timeline.get(i).get("seq").asInt()).isEqualTo(i + 1);
         }

@@ -46,16 +46,10 @@ class IncidentApiIntegrationTests {
     }
 
     private List<String> timelineKinds(String id) {
-        return incidentTimeline(id).stream().map(e -> e.get("kind").asString()).toList();
-    }
-
-    /**
-     * The timeline less the notify module's delivery entries: a High or Critical incident's notices are delivered
-     * on their own threads, and their entries land between these tests' own at no fixed place.
-     */
-    private List<JsonNode> incidentTimeline(String id) {
-        return api.get("/api/v1/incidents/" + id + "/timeline").json().valueStream()
-                .filter(e -> !e.get("kind").asString().equals("NOTIFICATION")).toList();
+        List<String> kinds = new ArrayList<>();
+        OwnEntries.of(api.get("/api/v1/incidents/" + id + "/timeline").json())
+                .forEach(e -> kinds.add(e.get("kind").asString()));
+        return kinds;
     }
 
     private long total() {
@@ -88,7 +82,7 @@ class IncidentApiIntegrationTests {
         assertThat(notifyTeam.get("automationAvailable").asBoolean()).isFalse();
         assertThat(notifyTeam.get("automationNote").asString()).contains("No executor for 'action:page-on-call'");
 
-        JsonNode timeline = api.get("/api/v1/incidents/" + id + "/timeline").json();
+        List<JsonNode> timeline = OwnEntries.of(api.get("/api/v1/incidents/" + id + "/timeline").json());
         assertThat(timeline.get(0).get("kind").asString()).isEqualTo("OPENED");
         assertThat(timeline.get(0).get("actor").asString()).isEqualTo("alice");
         assertThat(timeline.get(1).get("text").asString()).contains("Classified CRITICAL").contains("Funds at risk");
@@ -189,7 +183,7 @@ class IncidentApiIntegrationTests {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asString()).contains("already DONE");
         assertThat(missing.status()).isEqualTo(400);
-        List<JsonNode> timeline = incidentTimeline(id);
+        List<JsonNode> timeline = OwnEntries.of(api.get("/api/v1/incidents/" + id + "/timeline").json());
         assertThat(timeline.get(1).get("text").asString()).isEqualTo("Done: step 1 'Assess impact' - only new accounts");
         assertThat(timeline.get(2).get("text").asString()).isEqualTo("Skipped: step 4 'Monitor' - nothing to watch yet");
     }
@@ -206,7 +200,7 @@ class IncidentApiIntegrationTests {
                 "Mitigate", "Notify stakeholders immediately", "Provide status updates", "Document all actions")
                 .contains("Monitor", "Update status page");
         assertThat(timelineKinds(id)).endsWith("SEVERITY_CHANGED", "CHECKLIST_REPLANNED");
-        JsonNode change = incidentTimeline(id).get(2);
+        JsonNode change = OwnEntries.of(api.get("/api/v1/incidents/" + id + "/timeline").json()).get(2);
         assertThat(change.get("before").asString()).isEqualTo("HIGH");
         assertThat(change.get("after").asString()).isEqualTo("CRITICAL");
     }
@@ -242,7 +236,7 @@ class IncidentApiIntegrationTests {
         assertThat(incident.get("commander").asString()).isEqualTo("carol");
         assertThat(incident.get("responders")).isEmpty();
         assertThat(incident.get("components").get(0).asString()).isEqualTo("paymaster");
-        JsonNode timeline = api.get("/api/v1/incidents/" + id + "/timeline").json();
+        List<JsonNode> timeline = OwnEntries.of(api.get("/api/v1/incidents/" + id + "/timeline").json());
         JsonNode commander = timeline.get(1);
         assertThat(commander.get("actor").asString()).isEqualTo("bob");
         assertThat(commander.get("before").asString()).isEqualTo("alice");

@@ -1,5 +1,7 @@
 package org.firebreak.notify;
 
+import org.firebreak.shared.web.PublicUrl;
+import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +36,7 @@ class MessageTemplatesTest {
 
     @Test
     void everyKindRendersASubjectAndABodyWithTheIncidentAndItsLink(@TempDir Path none) {
-        MessageTemplates templates = new MessageTemplates(settings(none), "https://firebreak.example/");
+        MessageTemplates templates = new MessageTemplates(settings(none), publicUrl("https://firebreak.example/"));
         for (MessageKind kind : MessageKind.values()) {
             MessageTemplates.Rendered m = templates.render(kind, INCIDENT, Map.of("level", "2", "text", "update text"));
             assertThat(m.subject()).as(kind.name()).startsWith("[CRITICAL] ").contains("INC-7");
@@ -55,13 +57,17 @@ class MessageTemplatesTest {
     void anOperatorsTemplateReplacesTheShippedOneAndABrokenOneStopsStartUpNamingTheFile(@TempDir Path dir)
             throws Exception {
         Files.writeString(dir.resolve("team-notice.mustache"), "Subject: {{incident.id}} needs you\n\nHi team: {{values.reason}}\n");
-        MessageTemplates templates = new MessageTemplates(settings(dir), "http://127.0.0.1:8080");
+        MessageTemplates templates = new MessageTemplates(settings(dir), publicUrl("http://127.0.0.1:8080"));
         MessageTemplates.Rendered m = templates.render(MessageKind.TEAM_NOTICE, INCIDENT, Map.of("reason", "High opened"));
         assertThat(m.subject()).isEqualTo("INC-7 needs you");
         assertThat(m.body()).isEqualTo("Hi team: High opened\n");
 
         Files.writeString(dir.resolve("page.mustache"), "Subject: {{#values.level}} unclosed\n");
-        assertThatThrownBy(() -> new MessageTemplates(settings(dir), "http://127.0.0.1:8080"))
+        assertThatThrownBy(() -> new MessageTemplates(settings(dir), publicUrl("http://127.0.0.1:8080")))
                 .isInstanceOf(InvalidConfiguration.class).hasMessageStartingWith(dir.resolve("page.mustache") + ": template does not compile");
+    }
+
+    private static PublicUrl publicUrl(String configured) {
+        return new PublicUrl(new MockEnvironment().withProperty("firebreak.public-url", configured));
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Primary;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "firebreak.data-dir=./target/test-data/${random.uuid}",
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
+        "firebreak.oncall.file=target/test-data/no-operator-oncall.yml",
         "firebreak.scheduler.enabled=false" })
 @Import(FirebreakIntegrationTest.TestClock.class)
 public @interface FirebreakIntegrationTest {

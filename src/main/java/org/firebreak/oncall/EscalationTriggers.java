@@ -1,0 +1,37 @@
+package org.firebreak.oncall;
+
+import org.firebreak.incident.IncidentEvents.IncidentOpened;
+import org.firebreak.incident.IncidentEvents.IncidentSeverityChanged;
+import org.firebreak.incident.IncidentEvents.IncidentStatusChanged;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Paging follows the incident: an opened incident starts its escalation, a move past TRIGGERED stops it, a new
+ * severity re-times it. Through the event publication registry, so a change committed just before a crash still
+ * reaches paging after the restart.
+ */
+@Component
+class EscalationTriggers {
+
+    private final Paging paging;
+
+    EscalationTriggers(Paging paging) {
+        this.paging = paging;
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentOpened opened) {
+        paging.start(opened.id());
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentStatusChanged changed) {
+        paging.statusChanged(changed.id(), changed.to(), changed.actor());
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentSeverityChanged changed) {
+        paging.severityChanged(changed.id(), changed.from(), changed.to(), changed.actor());
+    }
+}

@@ -1,0 +1,38 @@
+package org.firebreak.oncall;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * On-call settings ({@code firebreak.oncall.*}).
+ *
+ * @param file the operators' people, schedules and escalation policies; when it does not exist the shipped devnet
+ *        default is used (three people, one weekly rotation, the plan's escalation path)
+ * @param ackSecret the HMAC-SHA256 key that signs acknowledge links (env {@code FIREBREAK_ACK_SECRET}); at least 16
+ *        bytes; changing it invalidates the links already sent
+ * @param ackLinkValidity how long a page's acknowledge link works
+ */
+@ConfigurationProperties("firebreak.oncall")
+record OnCallSettings(@DefaultValue("config/oncall.yml") Path file,
+        @DefaultValue(OnCallSettings.DEVNET_ACK_SECRET) String ackSecret,
+        @DefaultValue("24h") Duration ackLinkValidity) {
+
+    static final String DEVNET_ACK_SECRET = "devnet-ack-secret";
+
+    OnCallSettings {
+        if (ackSecret.getBytes(StandardCharsets.UTF_8).length < 16) {
+            throw new IllegalArgumentException("firebreak.oncall.ack-secret (FIREBREAK_ACK_SECRET) must be at least 16 bytes");
+        }
+        if (ackLinkValidity.isNegative() || ackLinkValidity.isZero()) {
+            throw new IllegalArgumentException("firebreak.oncall.ack-link-validity must be positive, e.g. 24h");
+        }
+    }
+
+    boolean devnetSecret() {
+        return DEVNET_ACK_SECRET.equals(ackSecret);
+    }
+}

@@ -1,0 +1,30 @@
+package org.firebreak.oncall;
+
+import java.util.List;
+
+import org.firebreak.shared.ConfigProblem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Someone who can be paged.
+ *
+ * @param id how schedules, policies and the timeline name them: lower case letters, digits, {@code . _ -}
+ * @param name how people read it (defaults to the id)
+ * @param contacts where a page reaches them, all of them at once
+ */
+public record Person(String id, @Nullable String name, List<Contact> contacts) {
+
+    public Person {
+        ConfigValues.id("person", id);
+        name = name == null || name.isBlank() ? id : name.strip();
+        if (contacts == null || contacts.isEmpty()) {
+            throw new ConfigProblem("contacts", "give at least one contact method, e.g. { channel: CONSOLE, address: " + id + " }");
+        }
+        contacts = List.copyOf(contacts);
+    }
+
+    /** How {@code firebreak oncall} and the timeline show the person's contact methods. */
+    public String contactText() {
+        return String.join(", ", contacts.stream().map(c -> c.channel() + " " + c.address()).toList());
+    }
+}

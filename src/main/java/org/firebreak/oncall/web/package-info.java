@@ -1,0 +1,4 @@
+@NullMarked
+package org.firebreak.oncall.web;
+
+import org.jspecify.annotations.NullMarked;

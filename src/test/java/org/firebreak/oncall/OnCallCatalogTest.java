@@ -1,0 +1,193 @@
+package org.firebreak.oncall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.firebreak.shared.InvalidConfiguration;
+import org.firebreak.shared.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The on-call file: the shipped default, the layers' rotations, and errors that name file, line and field. */
+class OnCallCatalogTest {
+
+    private static final String PEOPLE = """
+            people:
+              - id: alice
+                contacts: [{ channel: CONSOLE, address: alice }]
+              - id: bob
+                contacts: [{ channel: EMAIL, address: bob@example.org }]
+              - id: carol
+                contacts: [{ channel: SLACK, address: https://hooks.example.org/carol }]
+            """;
+    private static final String POLICY = """
+            policies:
+              - id: default
+                levels:
+                  - { name: On-call engineer, schedule: primary }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutAnOperatorsFileTheShippedDefaultTranscribesThePlansEscalationPath() {
+        OnCallCatalog catalog = new OnCallCatalog(dir.resolve("absent.yml"));
+
+        assertThat(catalog.source()).isEqualTo(OnCallCatalog.SHIPPED);
+        assertThat(catalog.people()).extracting(Person::id).containsExactly("alice", "bob", "carol");
+        EscalationPolicy policy = catalog.policyFor(List.of("delegations"));
+        assertThat(policy.levels()).extracting(EscalationPolicy.Level::name)
+                .containsExactly("On-call engineer", "Senior engineer", "Engineering lead");
+        assertThat(policy.level(3).duties()).containsExactly("Critical issues", "Strategic decisions", "External coordination");
+        assertThat(policy.timeout(1, Severity.CRITICAL)).contains(Duration.ofMinutes(5));
+        assertThat(policy.timeout(2, Severity.HIGH)).contains(Duration.ofMinutes(15));
+        assertThat(policy.pages(Severity.MEDIUM)).isFalse();
+        assertThat(policy.pages(Severity.LOW)).isFalse();
+    }
+
+    @Test
+    void thePolicySnapshotReadsBackAsTheSamePolicy() {
+        EscalationPolicy policy = new OnCallCatalog(dir.resolve("absent.yml")).policyFor(List.of());
+        JsonMapper json = JsonMapper.builder().build();
+
+        assertThat(json.readValue(json.writeValueAsString(policy), EscalationPolicy.class)).isEqualTo(policy);
+    }
+
+    @Test
+    void aDailyRotationHandsOffAtLocalTimeAndAHigherLayerTakesOverWithinItsRestriction() throws IOException {
+        OnCallCatalog catalog = new OnCallCatalog(write(PEOPLE + """
+                schedules:
+                  - id: primary
+                    timeZone: America/New_York
+                    layers:
+                      - name: days
+                        rotation: DAILY
+                        handoff: "08:00"
+                        start: 2026-10-30
+                        participants: [alice, bob]
+                      - name: weekend nights
+                        rotation: WEEKLY
+                        handoff: "18:00"
+                        start: 2026-10-30
+                        participants: [carol]
+                        restrictions:
+                          - { days: [SATURDAY], from: "20:00", to: "06:00" }
+                """ + POLICY));
+        Schedule schedule = catalog.schedule("primary").orElseThrow();
+
+        // New York leaves summer time on Sunday 2026-11-01: 08:00 is 12:00Z before and 13:00Z after.
+        assertThat(who(schedule, "2026-10-31T11:59:59Z")).isEqualTo("alice");   // Friday's shift (alice) until Sat 08:00 EDT
+        assertThat(who(schedule, "2026-10-31T12:00:00Z")).isEqualTo("bob");
+        assertThat(who(schedule, "2026-11-01T12:30:00Z")).as("07:30 EST: still Saturday's shift").isEqualTo("bob");
+        assertThat(who(schedule, "2026-11-01T13:00:00Z")).isEqualTo("alice");
+        Shift saturdayNight = schedule.onCallAt(Instant.parse("2026-11-01T03:00:00Z"), List.of()).orElseThrow();
+        assertThat(saturdayNight.person()).isEqualTo("carol");
+        assertThat(saturdayNight.source()).isEqualTo("layer 'weekend nights'");
+        assertThat(saturdayNight.from()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(saturdayNight.until()).as("06:00 EST, after the change").isEqualTo(Instant.parse("2026-11-01T11:00:00Z"));
+        assertThat(who(schedule, "2026-11-01T11:00:00Z")).as("outside the window the lower layer decides").isEqualTo("bob");
+    }
+
+    @Test
+    void anUnknownParticipantStopsStartUpNamingFileLineAndField() throws IOException {
+        Path file = write(PEOPLE + """
+                schedules:
+                  - id: primary
+                    timeZone: Europe/Berlin
+                    layers:
+                      - rotation: WEEKLY
+                        handoff: "09:00"
+                        start: 2026-11-23
+                        participants: [alice, dave]
+                """ + POLICY);
+
+        assertThatThrownBy(() -> new OnCallCatalog(file)).isInstanceOf(InvalidConfiguration.class)
+                .hasMessage(file + ":15: field 'schedules[0].layers[0].participants[1]': no person 'dave'; known: alice,"
+                        + " bob, carol");
+    }
+
+    @Test
+    void aTimeZoneThatDoesNotExistIsNamedWithItsLine() throws IOException {
+        Path file = write(PEOPLE + """
+                schedules:
+                  - id: primary
+                    timeZone: Europe/Berln
+                    layers:
+                      - { rotation: DAILY, handoff: "09:00", start: 2026-11-23, participants: [alice] }
+                """ + POLICY);
+
+        assertThatThrownBy(() -> new OnCallCatalog(file)).isInstanceOf(InvalidConfiguration.class)
+                .hasMessage(file + ":10: field 'schedules[0].timeZone': 'Europe/Berln' is not a time zone; use a region"
+                        + " such as Europe/Berlin");
+    }
+
+    @Test
+    void aLevelNeedsExactlyOneTargetAndAnExistingSchedule() throws IOException {
+        Path both = write(PEOPLE + """
+                policies:
+                  - id: default
+                    levels:
+                      - name: On-call engineer
+                        schedule: primary
+                        people: [bob]
+                """);
+        assertThatThrownBy(() -> new OnCallCatalog(both)).isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContaining(both + ":12: field 'policies[0].levels[0].schedule': give exactly one target");
+
+        Path missing = write(PEOPLE + POLICY);
+        assertThatThrownBy(() -> new OnCallCatalog(missing)).isInstanceOf(InvalidConfiguration.class)
+                .hasMessage(missing + ":11: field 'policies[0].levels[0].schedule': no schedule 'primary'; known: none");
+    }
+
+    @Test
+    void aTypoInAFieldNameListsTheFieldsAllowed() throws IOException {
+        Path file = write(PEOPLE.replace("  - id: alice\n", "  - id: alice\n    nmae: Alice\n") + POLICY);
+
+        assertThatThrownBy(() -> new OnCallCatalog(file)).isInstanceOf(InvalidConfiguration.class)
+                .hasMessage(file + ":3: field 'people[0].nmae': unknown field; allowed: contacts, id, name");
+    }
+
+    @Test
+    void aPersonDeclaredTwiceIsNamedAtItsSecondDeclaration() throws IOException {
+        Path file = write(PEOPLE + """
+                  - id: bob
+                    contacts: [{ channel: CONSOLE, address: bob }]
+                """ + POLICY.replace("schedule: primary", "people: [bob]"));
+
+        assertThatThrownBy(() -> new OnCallCatalog(file)).isInstanceOf(InvalidConfiguration.class)
+                .hasMessage(file + ":8: field 'people[3].id': person id 'bob' appears twice");
+    }
+
+    @Test
+    void theExampleInTheReadmeIsAValidOnCallFile() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## On-call and escalation"));
+        String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
+
+        OnCallCatalog catalog = new OnCallCatalog(write(yaml));
+        Schedule primary = catalog.schedule("primary").orElseThrow();
+        assertThat(who(primary, "2026-11-28T22:00:00Z")).as("Saturday 23:00 in Berlin: weekend nights").isEqualTo("carol");
+        assertThat(who(primary, "2026-12-25T12:00:00Z")).as("the configured override").isEqualTo("bob");
+        assertThat(catalog.policyFor(List.of()).timeout(3, Severity.CRITICAL)).contains(Duration.ofMinutes(10));
+    }
+
+    private static String who(Schedule schedule, String at) {
+        return schedule.onCallAt(Instant.parse(at), List.of()).map(Shift::person).orElse("nobody");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("oncall.yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
