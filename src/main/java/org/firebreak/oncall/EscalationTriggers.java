@@ -15,14 +15,18 @@ import org.springframework.stereotype.Component;
 class EscalationTriggers {
 
     private final Paging paging;
+    private final OnCallSettings settings;
 
-    EscalationTriggers(Paging paging) {
+    EscalationTriggers(Paging paging, OnCallSettings settings) {
         this.paging = paging;
+        this.settings = settings;
     }
 
     @ApplicationModuleListener
     void on(IncidentOpened opened) {
-        paging.start(opened.id());
+        if (settings.paging()) {
+            paging.start(opened.id());
+        }
     }
 
     @ApplicationModuleListener

@@ -15,11 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ackSecret the HMAC-SHA256 key that signs acknowledge links (env {@code FIREBREAK_ACK_SECRET}); at least 16
  *        bytes; changing it invalidates the links already sent
  * @param ackLinkValidity how long a page's acknowledge link works
+ * @param paging false: incidents start no escalation (for teams that page through another tool, e.g. PagerDuty,
+ *        and want Firebreak not to page twice); who is on call and escalating by hand still work
  */
 @ConfigurationProperties("firebreak.oncall")
 record OnCallSettings(@DefaultValue("config/oncall.yml") Path file,
         @DefaultValue(OnCallSettings.DEVNET_ACK_SECRET) String ackSecret,
-        @DefaultValue("24h") Duration ackLinkValidity) {
+        @DefaultValue("24h") Duration ackLinkValidity, @DefaultValue("true") boolean paging) {
 
     static final String DEVNET_ACK_SECRET = "devnet-ack-secret";
 

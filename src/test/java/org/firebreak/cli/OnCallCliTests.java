@@ -21,6 +21,7 @@ class OnCallCliTests {
     @DynamicPropertySource
     static void ownSchema(DynamicPropertyRegistry registry) {
         OwnSchema.register(registry);
+        registry.add("firebreak.oncall.paging", () -> "true");
     }
 
     @LocalServerPort

@@ -108,7 +108,7 @@ class CommunicationDutiesTests {
         int partnersBefore = receiver.received("/partners").size();
         int rpcBefore = receiver.received("/rpc").size();
         IncidentView incident = incidents.open(anIncident().withSeverity(Severity.CRITICAL).affecting("delegations")
-                .commandedBy("alice").build(), "alice");
+                .commandedBy("erin").build(), "erin");
         IncidentId id = incident.id();
 
         List<Received> told = receiver.await("/partners", partnersBefore + 1, PROMPTLY);
@@ -131,14 +131,14 @@ class CommunicationDutiesTests {
         Received reminder = receiver.received("/team").stream()
                 .filter(r -> json.readTree(r.text()).get("kind").asString().equals("STATUS_UPDATE_REMINDER")).toList().getLast();
         JsonNode body = json.readTree(reminder.text());
-        assertThat(body.get("person").asString()).as("no contact methods for alice: the team channel, for her")
-                .isEqualTo("alice");
-        assertThat(body.get("text").asString()).contains("alice, a status update for " + id + " is due")
+        assertThat(body.get("person").asString()).as("erin is not on call anywhere: the team channel, for her")
+                .isEqualTo("erin");
+        assertThat(body.get("text").asString()).contains("erin, a status update for " + id + " is due")
                 .contains("every 30 min");
         await().atMost(PROMPTLY).until(() -> untilDue(id).compareTo(Duration.ofMinutes(29)) > 0);
         assertThat(untilDue(id)).as("the next one, 30 minutes on").isCloseTo(Duration.ofMinutes(30), Duration.ofSeconds(15));
 
-        incidents.changeStatus(id, IncidentStatus.RESOLVED, "fixed", "alice");
+        incidents.changeStatus(id, IncidentStatus.RESOLVED, "fixed", "erin");
         await().atMost(PROMPTLY).until(() -> reminders.due(id).isEmpty());
         clock.advance(Duration.ofMinutes(60));
         assertThat(DueTasks.runDue(scheduler, clock, StatusUpdateReminders.NAME)).isZero();
@@ -191,20 +191,20 @@ class CommunicationDutiesTests {
         int teamBefore = receiver.received("/team").size();
         int partnersBefore = receiver.received("/partners").size();
         IncidentId id = incidents.open(anIncident().withSeverity(Severity.HIGH).affecting("delegations")
-                .commandedBy("carol").build(), "carol").id();
+                .commandedBy("erin").build(), "erin").id();
 
         List<Received> team = receiver.await("/team", teamBefore + 2, PROMPTLY);
         List<JsonNode> sent = team.subList(teamBefore, team.size()).stream().map(r -> json.readTree(r.text())).toList();
         assertThat(sent).extracting(n -> n.get("kind").asString())
                 .containsExactlyInAnyOrder("TEAM_NOTICE", "STATUS_PAGE_REQUEST");
         JsonNode request = sent.stream().filter(n -> n.get("kind").asString().equals("STATUS_PAGE_REQUEST")).findFirst().orElseThrow();
-        assertThat(request.get("person").asString()).isEqualTo("carol");
-        assertThat(request.get("text").asString()).contains("carol, please update the status page for " + id);
+        assertThat(request.get("person").asString()).isEqualTo("erin");
+        assertThat(request.get("text").asString()).contains("erin, please update the status page for " + id);
         Thread.sleep(500);
         assertThat(receiver.received("/partners")).as("High does not tell stakeholders").hasSize(partnersBefore);
         assertThat(reminders.due(id)).isEmpty();
 
-        incidents.changeSeverity(id, Severity.CRITICAL, "funds at risk", "carol");
+        incidents.changeSeverity(id, Severity.CRITICAL, "funds at risk", "erin");
         List<Received> partners = receiver.await("/partners", partnersBefore + 1, PROMPTLY);
         assertThat(json.readTree(partners.getLast().text()).get("kind").asString()).isEqualTo("STAKEHOLDER_NOTICE");
         await().atMost(PROMPTLY).until(() -> reminders.due(id).isPresent());

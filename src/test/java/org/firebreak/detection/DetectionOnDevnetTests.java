@@ -54,11 +54,14 @@ class DetectionOnDevnetTests {
     AlertApi alerts;
     @Autowired
     IncidentApi incidents;
+    @Autowired
+    org.firebreak.chain.ChainEvents chainEvents;
 
     private final List<String> figures = new ArrayList<>();
 
     @Test
     void eachShippedRuleOpensOneIncidentOfItsSeverityAndTypeWithinABlockAndASecondOfItsFault() {
+        awaitFollowing(chainEvents);
         try {
             detects("high-gas-usage", Severity.MEDIUM, IncidentType.PERFORMANCE_DEGRADATION, LIMIT,
                     () -> devnet.faults().inject(Fault.HIGH_GAS_USEROP));
@@ -140,5 +143,13 @@ class DetectionOnDevnetTests {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Until the block follower has made its first poll: it starts at the head it finds then, so what happens on chain
+     * before it would not be followed.
+     */
+    static void awaitFollowing(org.firebreak.chain.ChainEvents chainEvents) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> chainEvents.position().isPresent());
     }
 }

@@ -31,7 +31,8 @@ class DeliveryCrashTests {
         Files.createDirectories(dataDir.resolve("config"));
         Path log = dataDir.resolve("server.log");
         // Attempts time out after 2 s, so an attempt's lease (twice that, plus 5 s) runs out 9 s after it began.
-        Map<String, String> env = Map.of("FIREBREAK_NOTIFY_REQUESTTIMEOUT", "2s");
+        // No paging: the stakeholders' notice is this test's only message.
+        Map<String, String> env = Map.of("FIREBREAK_NOTIFY_REQUESTTIMEOUT", "2s", "FIREBREAK_ONCALL_PAGING", "false");
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Files.writeString(dataDir.resolve("config/stakeholders.yml"), """
                     groups:

@@ -107,7 +107,7 @@ class NotificationDeliveryTests {
         assertThat(body.get("values").get("ackUrl").asString()).isEqualTo("http://127.0.0.1/ack/abc");
         assertThat(body.get("text").asString()).contains("escalation level 1 (on-call engineer)")
                 .contains("Acknowledge (works once): http://127.0.0.1/ack/abc")
-                .contains("Link:       http://127.0.0.1:8080/incidents/" + incident);
+                .contains("Link:       http://127.0.0.1:" + port + "/incidents/" + incident);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> delivery(incident).get("status").asString().equals("DELIVERED"));
         JsonNode delivery = delivery(incident);
@@ -135,7 +135,7 @@ class NotificationDeliveryTests {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("partners@example.com");
         assertThat(GreenMailUtil.getBody(mail)).contains("Sent to the stakeholder groups: partners.")
                 .contains("Incident:   " + incident + " Delegation redemptions failing")
-                .contains("Link:       http://127.0.0.1:8080/incidents/" + incident);
+                .contains("Link:       http://127.0.0.1:" + port + "/incidents/" + incident);
         await().atMost(Duration.ofSeconds(5)).until(() -> delivery(incident).get("status").asString().equals("DELIVERED"));
         smtp.purgeEmailFromAllMailboxes();
     }

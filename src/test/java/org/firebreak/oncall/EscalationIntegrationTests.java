@@ -51,6 +51,7 @@ class EscalationIntegrationTests {
     @DynamicPropertySource
     static void ownSchema(DynamicPropertyRegistry registry) {
         OwnSchema.register(registry);
+        registry.add("firebreak.oncall.paging", () -> "true");
     }
 
     @Autowired

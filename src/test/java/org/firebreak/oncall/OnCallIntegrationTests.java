@@ -23,6 +23,7 @@ class OnCallIntegrationTests {
     @DynamicPropertySource
     static void ownSchema(DynamicPropertyRegistry registry) {
         OwnSchema.register(registry);
+        registry.add("firebreak.oncall.paging", () -> "true");
     }
 
     @LocalServerPort
