@@ -36,9 +36,10 @@ class ActionGuardTests {
                 "{\"title\": \"drill\", \"severity\": \"CRITICAL\"" + commanderField + "}").json().get("id").asString();
     }
 
+    /** The incident's own entries: deliveries of its notices land on their own threads, anywhere among them. */
     private List<String> timeline(String id) {
         List<String> texts = new ArrayList<>();
-        new HttpApi(port).get("/api/v1/incidents/" + id + "/timeline").json()
+        OwnEntries.of(new HttpApi(port).get("/api/v1/incidents/" + id + "/timeline").json())
                 .forEach(e -> texts.add(e.get("kind").asString() + ": " + e.get("text").asString()));
         return texts;
     }
