@@ -5,7 +5,7 @@
  * records that go to the timeline, to the stakeholders and, when public, to the status page
  * ({@link org.firebreak.comms.StatusUpdates#publicUpdates}).
  */
-@ApplicationModule(displayName = "Communication", allowedDependencies = { "incident", "notify", "shared" })
+@ApplicationModule(displayName = "Communication", allowedDependencies = { "incident", "notify", "playbook", "shared" })
 @NullMarked
 package org.firebreak.comms;
 

@@ -5,7 +5,7 @@
  * {@link org.firebreak.oncall.EscalationApi}; paging reacts to the incident module's events and asks the notify
  * module to deliver.
  */
-@ApplicationModule(displayName = "On-call", allowedDependencies = { "incident", "notify", "shared" })
+@ApplicationModule(displayName = "On-call", allowedDependencies = { "incident", "notify", "playbook", "shared" })
 @NullMarked
 package org.firebreak.oncall;
 
