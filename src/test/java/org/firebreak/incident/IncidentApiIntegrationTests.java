@@ -79,8 +79,9 @@ class IncidentApiIntegrationTests {
         assertThat(first.get("automationAvailable").asBoolean()).isTrue();
         assertThat(first.get("state").asString()).as("actions never run by themselves").isEqualTo("PENDING");
         JsonNode notifyTeam = incident.get("checklist").get(2);
-        assertThat(notifyTeam.get("automationAvailable").asBoolean()).isFalse();
-        assertThat(notifyTeam.get("automationNote").asString()).contains("No executor for 'action:page-on-call'");
+        assertThat(notifyTeam.get("automation").asString()).isEqualTo("action:page-on-call");
+        assertThat(notifyTeam.get("automationAvailable").asBoolean()).as("the on-call module runs it").isTrue();
+        assertThat(notifyTeam.get("automationNote").isNull()).isTrue();
 
         List<JsonNode> timeline = OwnEntries.of(api.get("/api/v1/incidents/" + id + "/timeline").json());
         assertThat(timeline.get(0).get("kind").asString()).isEqualTo("OPENED");
