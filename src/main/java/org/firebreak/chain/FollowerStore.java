@@ -1,10 +1,12 @@
 package org.firebreak.chain;
 
+import static org.firebreak.shared.Sql.ts;
+import static org.firebreak.shared.Sql.instant;
+import static org.firebreak.shared.Sql.instantOrNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,18 +216,5 @@ class FollowerStore {
         return new Cursor(rs.getLong("chain_id"), rs.getLong("block_number"), rs.getString("block_hash"),
                 instant(rs, "block_time"), rs.getString("genesis_hash"), rs.getLong("head"), instant(rs, "updated_at"),
                 rs.getLong("version"));
-    }
-
-    private static OffsetDateTime ts(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

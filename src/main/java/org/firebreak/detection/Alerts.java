@@ -1,10 +1,13 @@
 package org.firebreak.detection;
 
+import static org.firebreak.shared.Sql.ts;
+import static org.firebreak.shared.Sql.instant;
+import static org.firebreak.shared.Sql.instantOrNull;
+import static org.firebreak.shared.Sql.longOrNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,23 +128,5 @@ class Alerts {
                 instant(rs, "first_seen_at"), instant(rs, "last_seen_at"), instantOrNull(rs, "resolved_at"),
                 json.readValue(rs.getString("labels"), LABELS), rs.getString("group_key"),
                 rs.getBoolean("resolves_incident"), longOrNull(rs, "silence_id"));
-    }
-
-    private static @Nullable Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static @Nullable OffsetDateTime ts(@Nullable Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,14 +1,15 @@
 package org.firebreak.detection;
 
+import static org.firebreak.shared.Sql.ts;
+import static org.firebreak.shared.Sql.instant;
+import static org.firebreak.shared.Sql.instantOrNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -89,18 +90,5 @@ class Silences {
                         r.getLong("times"))).list();
         return new SilenceView(s.id(), s.kind(), s.rule(), s.component(), s.labelName(), s.labelValue(), s.startsAt(),
                 s.endsAt(), s.endedAt(), s.author(), s.reason(), s.createdAt(), s.active(), suppressed);
-    }
-
-    static @Nullable OffsetDateTime ts(@Nullable Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

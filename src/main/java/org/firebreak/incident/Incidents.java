@@ -1,10 +1,11 @@
 package org.firebreak.incident;
 
+import static org.firebreak.shared.Sql.ts;
+import static org.firebreak.shared.Sql.instantOrNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,8 @@ class Incidents {
             this(new IncidentId(rs.getLong("number")), rs.getString("title"), rs.getString("summary"),
                     Severity.valueOf(rs.getString("severity")), new IncidentType(rs.getString("incident_type")),
                     IncidentStatus.valueOf(rs.getString("status")), rs.getString("commander"),
-                    instant(rs, "detected_at"), instant(rs, "opened_at"), instant(rs, "acknowledged_at"),
-                    instant(rs, "mitigated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
+                    instantOrNull(rs, "detected_at"), instantOrNull(rs, "opened_at"), instantOrNull(rs, "acknowledged_at"),
+                    instantOrNull(rs, "mitigated_at"), instantOrNull(rs, "resolved_at"), instantOrNull(rs, "closed_at"),
                     rs.getInt("version"));
         }
 
@@ -96,7 +97,7 @@ class Incidents {
                         rs.getString("playbook_id"), rs.getInt("playbook_version"), rs.getString("section"),
                         rs.getString("step_id"), rs.getString("title"), rs.getString("description"),
                         rs.getString("automation"), StepState.valueOf(rs.getString("state")), rs.getString("note"),
-                        rs.getString("done_by"), instant(rs, "done_at"), outcome(rs)))
+                        rs.getString("done_by"), instantOrNull(rs, "done_at"), outcome(rs)))
                 .list();
     }
 
@@ -106,7 +107,7 @@ class Incidents {
             return null;
         }
         return new StepView.Outcome(result, rs.getString("outcome_summary"),
-                json.readValue(rs.getString("outcome_evidence"), EVIDENCE), instant(rs, "outcome_at"));
+                json.readValue(rs.getString("outcome_evidence"), EVIDENCE), instantOrNull(rs, "outcome_at"));
     }
 
     private int lastSeq(long n) {
@@ -122,8 +123,8 @@ class Incidents {
                 values (:n, :title, :summary, :severity, :type, :status, :commander, :detectedAt, :openedAt,
                     :acknowledgedAt, :mitigatedAt, :resolvedAt, :closedAt, 0)""")
                 .param("n", incident.id.number()).param("title", incident.title).param("summary", incident.summary)
-                .param("type", incident.type.name()).param("detectedAt", odt(incident.detectedAt))
-                .param("openedAt", odt(incident.openedAt)).params(mutableColumns(incident)).update();
+                .param("type", incident.type.name()).param("detectedAt", ts(incident.detectedAt))
+                .param("openedAt", ts(incident.openedAt)).params(mutableColumns(incident)).update();
         insertNames("incident_criterion", "label", incident.id.number(), incident.criteria);
         writeLists(incident);
         writeChanges(incident);
@@ -153,10 +154,10 @@ class Incidents {
         columns.put("severity", incident.severity.name());
         columns.put("status", incident.status.name());
         columns.put("commander", incident.commander);
-        columns.put("acknowledgedAt", odt(incident.acknowledgedAt));
-        columns.put("mitigatedAt", odt(incident.mitigatedAt));
-        columns.put("resolvedAt", odt(incident.resolvedAt));
-        columns.put("closedAt", odt(incident.closedAt));
+        columns.put("acknowledgedAt", ts(incident.acknowledgedAt));
+        columns.put("mitigatedAt", ts(incident.mitigatedAt));
+        columns.put("resolvedAt", ts(incident.resolvedAt));
+        columns.put("closedAt", ts(incident.closedAt));
         return columns;
     }
 
@@ -185,7 +186,7 @@ class Incidents {
                     insert into incident_timeline (incident_number, seq, at, actor, kind, field, before_value,
                         after_value, text)
                     values (:n, :seq, :at, :actor, :kind, :field, :before, :after, :text)""")
-                    .param("n", n).param("seq", e.seq()).param("at", odt(e.at())).param("actor", e.actor())
+                    .param("n", n).param("seq", e.seq()).param("at", ts(e.at())).param("actor", e.actor())
                     .param("kind", e.kind().name()).param("field", e.field()).param("before", e.before())
                     .param("after", e.after()).param("text", e.text()).update();
         }
@@ -226,18 +227,18 @@ class Incidents {
         c.put("state", s.state.name());
         c.put("note", s.note);
         c.put("by", s.by);
-        c.put("at", odt(s.at));
+        c.put("at", ts(s.at));
         c.put("result", s.outcome == null ? null : s.outcome.result());
         c.put("summary", s.outcome == null ? null : s.outcome.summary());
         c.put("evidence", s.outcome == null ? null : json.writeValueAsString(s.outcome.evidence()));
-        c.put("outcomeAt", s.outcome == null ? null : odt(s.outcome.at()));
+        c.put("outcomeAt", s.outcome == null ? null : ts(s.outcome.at()));
         return c;
     }
 
     List<TimelineEntry> timeline(IncidentId id) {
         return jdbc.sql("select * from incident_timeline where incident_number = :n order by seq")
                 .param("n", id.number())
-                .query((rs, row) -> new TimelineEntry(rs.getInt("seq"), instant(rs, "at"), rs.getString("actor"),
+                .query((rs, row) -> new TimelineEntry(rs.getInt("seq"), instantOrNull(rs, "at"), rs.getString("actor"),
                         TimelineKind.valueOf(rs.getString("kind")), rs.getString("field"),
                         rs.getString("before_value"), rs.getString("after_value"), rs.getString("text")))
                 .list();
@@ -251,7 +252,7 @@ class Incidents {
                 .query((rs, row) -> new IncidentSummary(new IncidentId(rs.getLong("number")), rs.getString("title"),
                         Severity.valueOf(rs.getString("severity")), new IncidentType(rs.getString("incident_type")),
                         IncidentStatus.valueOf(rs.getString("status")), rs.getString("commander"),
-                        instant(rs, "detected_at"), instant(rs, "resolved_at")))
+                        instantOrNull(rs, "detected_at"), instantOrNull(rs, "resolved_at")))
                 .list();
     }
 
@@ -260,26 +261,17 @@ class Incidents {
                 select number, severity, incident_type, status, detected_at, acknowledged_at, mitigated_at, resolved_at,
                     closed_at
                 from incident where detected_at >= :from and detected_at < :to order by detected_at, number""")
-                .param("from", odt(from)).param("to", odt(to))
+                .param("from", ts(from)).param("to", ts(to))
                 .query((rs, row) -> new IncidentTimes(new IncidentId(rs.getLong("number")),
                         Severity.valueOf(rs.getString("severity")), new IncidentType(rs.getString("incident_type")),
-                        IncidentStatus.valueOf(rs.getString("status")), instant(rs, "detected_at"),
-                        instant(rs, "acknowledged_at"), instant(rs, "mitigated_at"), instant(rs, "resolved_at"),
-                        instant(rs, "closed_at")))
+                        IncidentStatus.valueOf(rs.getString("status")), instantOrNull(rs, "detected_at"),
+                        instantOrNull(rs, "acknowledged_at"), instantOrNull(rs, "mitigated_at"), instantOrNull(rs, "resolved_at"),
+                        instantOrNull(rs, "closed_at")))
                 .list();
     }
 
     long count(IncidentFilter filter) {
         return jdbc.sql("select count(*) from incident" + filter.where()).params(filter.params())
                 .query(Long.class).single();
-    }
-
-    private static @Nullable OffsetDateTime odt(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

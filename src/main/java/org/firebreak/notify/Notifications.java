@@ -1,10 +1,11 @@
 package org.firebreak.notify;
 
+import static org.firebreak.shared.Sql.ts;
+import static org.firebreak.shared.Sql.instantOrNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,8 +97,8 @@ class Notifications {
                     return new DeliveryView(rs.getString("notification_key"), d.key(),
                             MessageKind.valueOf(rs.getString("kind")), d.to().channel(),
                             Addresses.display(d.to(), settings), d.to().person(), d.status(), d.attempts(),
-                            rs.getString("last_outcome"), rs.getString("subject"), instant(rs, "requested_at"),
-                            instant(rs, "delivered_at"));
+                            rs.getString("last_outcome"), rs.getString("subject"), instantOrNull(rs, "requested_at"),
+                            instantOrNull(rs, "delivered_at"));
                 }).list();
     }
 
@@ -105,17 +106,8 @@ class Notifications {
         return new DeliveryRow(rs.getLong("id"), rs.getLong("notification_id"), rs.getInt("seq"),
                 rs.getString("delivery_key"), new Destination(ChannelKind.valueOf(rs.getString("channel")),
                         rs.getString("address"), rs.getString("person")),
-                DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "lease_until"),
-                instant(rs, "next_attempt_at"));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+                DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instantOrNull(rs, "lease_until"),
+                instantOrNull(rs, "next_attempt_at"));
     }
 
     /** A delivery row as stored. */

@@ -3,6 +3,7 @@ package org.firebreak.oncall;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.firebreak.shared.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

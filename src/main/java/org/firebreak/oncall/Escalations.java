@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.firebreak.shared.Sql;
 import org.firebreak.incident.IncidentId;
 import org.firebreak.shared.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;

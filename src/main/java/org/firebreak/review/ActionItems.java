@@ -1,5 +1,8 @@
 package org.firebreak.review;
 
+import static org.firebreak.shared.Sql.instantOrNull;
+import static org.firebreak.shared.Sql.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -52,7 +55,7 @@ class ActionItems {
                 values (:n, :title, :owner, :due, :priority, 'OPEN', :by, :now, :now)""")
                 .param("n", incident.number()).param("title", item.title().strip()).param("owner", item.owner().strip())
                 .param("due", item.dueOn()).param("priority", priority.name()).param("by", actor)
-                .param("now", Reviews.odt(now))
+                .param("now", ts(now))
                 .update(keys, "id");
         return java.util.Objects.requireNonNull(keys.getKey()).longValue();
     }
@@ -73,7 +76,7 @@ class ActionItems {
                 where id = :id""")
                 .param("id", r.id()).param("title", r.title()).param("owner", r.owner()).param("due", r.dueOn())
                 .param("priority", r.priority().name()).param("status", r.status().name())
-                .param("updatedAt", Reviews.odt(r.updatedAt())).param("completedAt", Reviews.odt(r.completedAt()))
+                .param("updatedAt", ts(r.updatedAt())).param("completedAt", ts(r.completedAt()))
                 .update();
     }
 
@@ -115,14 +118,14 @@ class ActionItems {
     /** Items created in [from, to), for the completion figures of analytics. */
     List<Row> createdBetween(Instant from, Instant to) {
         return jdbc.sql(SELECT + " where a.created_at >= :from and a.created_at < :to order by a.id")
-                .param("from", Reviews.odt(from)).param("to", Reviews.odt(to)).query(ActionItems::row).list();
+                .param("from", ts(from)).param("to", ts(to)).query(ActionItems::row).list();
     }
 
     /** When the owner was last reminded of this subject, if ever. */
     Optional<Instant> lastReminded(String kind, String subject) {
         List<@Nullable Instant> last = jdbc.sql("""
                 select max(reminded_at) as last from review_reminder where kind = :kind and subject = :subject""")
-                .param("kind", kind).param("subject", subject).query((rs, row) -> Reviews.instant(rs, "last")).list();
+                .param("kind", kind).param("subject", subject).query((rs, row) -> instantOrNull(rs, "last")).list();
         return last.isEmpty() ? Optional.empty() : Optional.ofNullable(last.getFirst());
     }
 
@@ -130,7 +133,7 @@ class ActionItems {
         jdbc.sql("""
                 insert into review_reminder (kind, subject, owner, reminded_at, text)
                 values (:kind, :subject, :owner, :at, :text)""")
-                .param("kind", kind).param("subject", subject).param("owner", owner).param("at", Reviews.odt(at))
+                .param("kind", kind).param("subject", subject).param("owner", owner).param("at", ts(at))
                 .param("text", text).update();
     }
 
@@ -138,7 +141,7 @@ class ActionItems {
         return new Row(rs.getLong("id"), new IncidentId(rs.getLong("incident_number")), rs.getString("title"),
                 rs.getString("owner"), rs.getObject("due_on", LocalDate.class),
                 ActionPriority.valueOf(rs.getString("priority")), ActionItemStatus.valueOf(rs.getString("status")),
-                rs.getString("created_by"), Reviews.instant(rs, "created_at"), Reviews.instant(rs, "updated_at"),
-                Reviews.instant(rs, "completed_at"), Reviews.instant(rs, "last_reminded_at"));
+                rs.getString("created_by"), instantOrNull(rs, "created_at"), instantOrNull(rs, "updated_at"),
+                instantOrNull(rs, "completed_at"), instantOrNull(rs, "last_reminded_at"));
     }
 }

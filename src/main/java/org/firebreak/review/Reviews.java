@@ -1,17 +1,16 @@
 package org.firebreak.review;
 
+import static org.firebreak.shared.Sql.ts;
+import static org.firebreak.shared.Sql.instantOrNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.firebreak.incident.IncidentId;
-import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,7 +64,7 @@ class Reviews {
                 values (:n, :status, :author, :summary, :factors, :whys, :impactNotes, :wentWell, :wentBadly, :lucky,
                     :startedAt, :updatedAt, :submittedAt, :submittedBy, :returnedReason, :publishedAt, :publishedBy,
                     :publishedImpact, 0)""")
-                .params(columns(r)).param("author", r.author).param("startedAt", odt(r.startedAt)).update();
+                .params(columns(r)).param("author", r.author).param("startedAt", ts(r.startedAt)).update();
         writeMarks(r);
     }
 
@@ -96,11 +95,11 @@ class Reviews {
         c.put("wentWell", json.writeValueAsString(r.wentWell));
         c.put("wentBadly", json.writeValueAsString(r.wentBadly));
         c.put("lucky", json.writeValueAsString(r.lucky));
-        c.put("updatedAt", odt(r.updatedAt));
-        c.put("submittedAt", odt(r.submittedAt));
+        c.put("updatedAt", ts(r.updatedAt));
+        c.put("submittedAt", ts(r.submittedAt));
         c.put("submittedBy", r.submittedBy);
         c.put("returnedReason", r.returnedReason);
-        c.put("publishedAt", odt(r.publishedAt));
+        c.put("publishedAt", ts(r.publishedAt));
         c.put("publishedBy", r.publishedBy);
         c.put("publishedImpact", r.publishedImpact == null ? null : json.writeValueAsString(r.publishedImpact));
         return c;
@@ -114,7 +113,7 @@ class Reviews {
                     insert into review_timeline_mark (incident_number, seq, key_entry, context, marked_by, marked_at)
                     values (:n, :seq, :key, :context, :by, :at)""")
                     .param("n", r.incident.number()).param("seq", m.seq()).param("key", m.key())
-                    .param("context", m.context()).param("by", m.by()).param("at", odt(m.at())).update();
+                    .param("context", m.context()).param("by", m.by()).param("at", ts(m.at())).update();
         }
         r.changedMarks.clear();
     }
@@ -123,7 +122,7 @@ class Reviews {
         return jdbc.sql("select * from review_timeline_mark where incident_number = :n order by seq")
                 .param("n", id.number())
                 .query((rs, row) -> new Review.Mark(rs.getInt("seq"), rs.getBoolean("key_entry"), rs.getString("context"),
-                        rs.getString("marked_by"), instant(rs, "marked_at")))
+                        rs.getString("marked_by"), instantOrNull(rs, "marked_at")))
                 .list();
     }
 
@@ -133,18 +132,9 @@ class Reviews {
                 rs.getString("author"), rs.getString("summary"), json.readValue(rs.getString("contributing_factors"), STRINGS),
                 json.readValue(rs.getString("five_whys"), WHYS), rs.getString("impact_notes"),
                 json.readValue(rs.getString("went_well"), STRINGS), json.readValue(rs.getString("went_badly"), STRINGS),
-                json.readValue(rs.getString("lucky"), STRINGS), instant(rs, "started_at"), instant(rs, "updated_at"),
-                instant(rs, "submitted_at"), rs.getString("submitted_by"), rs.getString("returned_reason"),
-                instant(rs, "published_at"), rs.getString("published_by"),
+                json.readValue(rs.getString("lucky"), STRINGS), instantOrNull(rs, "started_at"), instantOrNull(rs, "updated_at"),
+                instantOrNull(rs, "submitted_at"), rs.getString("submitted_by"), rs.getString("returned_reason"),
+                instantOrNull(rs, "published_at"), rs.getString("published_by"),
                 impact == null ? null : json.readValue(impact, ImpactAssessment.class), rs.getInt("version"), marks);
-    }
-
-    static @Nullable OffsetDateTime odt(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

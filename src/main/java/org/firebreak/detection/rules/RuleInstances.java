@@ -1,8 +1,9 @@
 package org.firebreak.detection.rules;
 
+import static org.firebreak.shared.Sql.ts;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,10 +54,6 @@ class RuleInstances {
     void delete(RuleInstance i) {
         jdbc.sql("delete from rule_instance where rule_id = :r and subject = :s").param("r", i.rule())
                 .param("s", i.subject()).update();
-    }
-
-    private static OffsetDateTime ts(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 
     private static String clip(String text) {
