@@ -2,7 +2,6 @@ package org.firebreak.playbook;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.InvalidConfiguration;
@@ -22,7 +20,6 @@ import org.firebreak.shared.YamlDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
@@ -87,7 +84,7 @@ public class PlaybookCatalog {
     private Snapshot load() {
         Map<String, Playbook> byId = new LinkedHashMap<>();
         Map<String, String> origin = new LinkedHashMap<>();
-        for (Resource resource : shippedResources()) {
+        for (Resource resource : YamlDocuments.shipped(SHIPPED)) {
             try (InputStream in = resource.getInputStream()) {
                 Playbook playbook = YamlDocuments.read("firebreak/playbooks/" + resource.getFilename(), in, Playbook.class);
                 put(byId, origin, playbook, "firebreak/playbooks/" + resource.getFilename());
@@ -96,7 +93,7 @@ public class PlaybookCatalog {
             }
         }
         Map<String, String> operatorIds = new LinkedHashMap<>();
-        for (Path file : operatorFiles()) {
+        for (Path file : YamlDocuments.filesIn(directory)) {
             Playbook playbook = YamlDocuments.read(file, Playbook.class);
             String earlier = operatorIds.putIfAbsent(playbook.id(), file.toString());
             if (earlier != null) {
@@ -115,25 +112,6 @@ public class PlaybookCatalog {
     private static void put(Map<String, Playbook> byId, Map<String, String> origin, Playbook playbook, String source) {
         byId.put(playbook.id(), playbook);
         origin.put(playbook.id(), source);
-    }
-
-    private static Resource[] shippedResources() {
-        try {
-            return new PathMatchingResourcePatternResolver().getResources(SHIPPED);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list shipped playbooks", e);
-        }
-    }
-
-    private List<Path> operatorFiles() {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw InvalidConfiguration.in(directory, "cannot be listed: " + e.getMessage());
-        }
     }
 
     private record Snapshot(Map<String, Playbook> byId, Map<Severity, Playbook> procedures,

@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -48,6 +52,27 @@ public final class YamlDocuments {
                 return (Duration) ctxt.handleWeirdStringValue(Duration.class, text,
                         "expected a duration such as 30s, 5m, 7d or PT5M");
             }
+        }
+    }
+
+    /** The YAML files of a shipped folder on the classpath, e.g. {@code classpath*:firebreak/rules/*.yml}. */
+    public static Resource[] shipped(String pattern) {
+        try {
+            return new PathMatchingResourcePatternResolver().getResources(pattern);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list shipped files " + pattern, e);
+        }
+    }
+
+    /** The operators' {@code *.yml} and {@code *.yaml} files in a directory, by name; none when it does not exist. */
+    public static List<Path> filesIn(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw InvalidConfiguration.in(directory, "cannot be listed: " + e.getMessage());
         }
     }
 

@@ -2,7 +2,6 @@ package org.firebreak.detection.rules;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.firebreak.chain.Diagnostics;
 import org.firebreak.playbook.PlaybookCatalog;
@@ -20,7 +18,6 @@ import org.firebreak.shared.YamlDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,7 +62,7 @@ public class RuleCatalog {
 
     private Map<String, Rule> load(Set<String> diagnostics, Set<IncidentType> types) {
         Map<String, Rule> byId = new LinkedHashMap<>();
-        for (Resource resource : shipped()) {
+        for (Resource resource : YamlDocuments.shipped(SHIPPED)) {
             String source = "firebreak/rules/" + resource.getFilename();
             try (InputStream in = resource.getInputStream()) {
                 add(byId, YamlDocuments.read(source, in, RuleFile.class), source, diagnostics, types, false);
@@ -73,7 +70,7 @@ public class RuleCatalog {
                 throw new IllegalStateException("cannot read shipped rules " + resource, e);
             }
         }
-        for (Path file : operatorFiles()) {
+        for (Path file : YamlDocuments.filesIn(directory)) {
             add(byId, YamlDocuments.read(file, RuleFile.class), file.toString(), diagnostics, types, true);
         }
         return byId;
@@ -100,25 +97,6 @@ public class RuleCatalog {
                 log.info("Rule {} from {} replaces the shipped rule", rule.id(), source);
             }
             byId.put(rule.id(), rule);
-        }
-    }
-
-    private static Resource[] shipped() {
-        try {
-            return new PathMatchingResourcePatternResolver().getResources(SHIPPED);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list shipped rules", e);
-        }
-    }
-
-    private List<Path> operatorFiles() {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw InvalidConfiguration.in(directory, "cannot be listed: " + e.getMessage());
         }
     }
 }
