@@ -61,7 +61,7 @@ class DetectionOnDevnetTests {
 
     @Test
     void eachShippedRuleOpensOneIncidentOfItsSeverityAndTypeWithinABlockAndASecondOfItsFault() {
-        awaitFollowing(chainEvents);
+        TestDevnet.awaitFollowing(chainEvents);
         try {
             detects("high-gas-usage", Severity.MEDIUM, IncidentType.PERFORMANCE_DEGRADATION, LIMIT,
                     () -> devnet.faults().inject(Fault.HIGH_GAS_USEROP));
@@ -143,13 +143,5 @@ class DetectionOnDevnetTests {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Until the block follower has made its first poll: it starts at the head it finds then, so what happens on chain
-     * before it would not be followed.
-     */
-    static void awaitFollowing(org.firebreak.chain.ChainEvents chainEvents) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> chainEvents.position().isPresent());
     }
 }

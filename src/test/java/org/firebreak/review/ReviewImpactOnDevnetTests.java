@@ -70,7 +70,7 @@ class ReviewImpactOnDevnetTests {
 
     @Test
     void failingUserOperationsOpenAnIncidentWhoseReviewCountsExactlyWhatWasSentWithTheBlockRange() throws Exception {
-        awaitFollowing(chainEvents);
+        TestDevnet.awaitFollowing(chainEvents);
         List<SentOperations> sent = new ArrayList<>();
         for (int account = 0; account < 3; account++) {
             SmartAccount fresh = devnet.userOperations().newAccount();
@@ -153,13 +153,5 @@ class ReviewImpactOnDevnetTests {
     private static Instant blockTime(Web3j web3, long number) throws java.io.IOException {
         return Instant.ofEpochSecond(web3.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)),
                 false).send().getBlock().getTimestamp().longValueExact());
-    }
-
-    /**
-     * Until the block follower has made its first poll: it starts at the head it finds then, so what happens on chain
-     * before it would not be followed.
-     */
-    static void awaitFollowing(org.firebreak.chain.ChainEvents chainEvents) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> chainEvents.position().isPresent());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.firebreak.chain.ChainEvents;
 import org.firebreak.chain.ChainProfile;
 import org.firebreak.devnet.Devnet;
 import org.firebreak.devnet.DevnetFaults;
@@ -79,5 +80,13 @@ public final class TestDevnet {
     public static Duration startup() {
         shared();
         return startup;
+    }
+
+    /**
+     * Until the block follower of a running context has made its first poll: it starts at the head it finds then, so
+     * what a test does on chain before that would not be followed.
+     */
+    public static void awaitFollowing(ChainEvents chainEvents) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> chainEvents.position().isPresent());
     }
 }
