@@ -1,11 +1,22 @@
 package org.firebreak.shared.web;
 
 /**
- * Who is making an API request, for the timeline. Until sign-in lands it is the {@value #HEADER} header
- * (the CLI sends the user's name), or {@value #ANONYMOUS} when absent.
+ * Who is making a request, for the timeline and for what the console offers: the signed-in person, or the
+ * owner of the API token, with their role. {@value #ANONYMOUS} (a viewer) on the public pages.
  */
-public record Actor(String name) {
+public record Actor(String name, Role role) {
 
-    public static final String HEADER = "X-Firebreak-Actor";
     public static final String ANONYMOUS = "anonymous";
+
+    public boolean canRespond() {
+        return role.includes(Role.RESPONDER);
+    }
+
+    public boolean canCommand() {
+        return role.includes(Role.COMMANDER);
+    }
+
+    public boolean canAdmin() {
+        return role.includes(Role.ADMIN);
+    }
 }

@@ -15,6 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ActorResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
+    private static final String HEADER = "X-Firebreak-Actor";
+
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
     }
@@ -32,14 +34,14 @@ class ActorResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
     @Override
     public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
             WebDataBinderFactory binders) {
-        String header = request.getHeader(Actor.HEADER);
+        String header = request.getHeader(HEADER);
         if (header == null || header.isBlank()) {
-            return new Actor(Actor.ANONYMOUS);
+            return new Actor(Actor.ANONYMOUS, Role.ADMIN);
         }
         String name = header.strip();
         if (name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestField(Actor.HEADER, "must be a name of at most 100 printable characters");
+            throw new InvalidRequestField(HEADER, "must be a name of at most 100 printable characters");
         }
-        return new Actor(name);
+        return new Actor(name, Role.ADMIN);
     }
 }

@@ -1,0 +1,18 @@
+package org.firebreak.shared.web;
+
+/**
+ * What a signed-in person or API token may do, each role including the ones before it: viewers read, responders
+ * work steps and notes, commanders change severity and status and run actions, admins configure.
+ */
+public enum Role {
+    VIEWER, RESPONDER, COMMANDER, ADMIN;
+
+    public boolean includes(Role other) {
+        return compareTo(other) >= 0;
+    }
+
+    /** The Spring Security authority of this role, {@code ROLE_<NAME>}. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,49 @@
+// Firebreak console behaviour that htmx does not give by itself: the CSRF header on htmx requests, keyboard
+// shortcuts (g d, g i, n, /), and confirmation dialogs (<dialog>) opened by buttons with data-dialog="id".
+(function () {
+  'use strict';
+  document.addEventListener('htmx:configRequest', function (event) {
+    var header = document.querySelector('meta[name="csrf-header"]');
+    var token = document.querySelector('meta[name="csrf-token"]');
+    if (header && token) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  var pendingG = false;
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (pendingG) {
+      pendingG = false;
+      if (event.key === 'd') { window.location.href = '/'; }
+      if (event.key === 'i') { window.location.href = '/incidents'; }
+      return;
+    }
+    if (event.key === 'g') { pendingG = true; setTimeout(function () { pendingG = false; }, 1200); return; }
+    if (event.key === 'n') {
+      var open = document.querySelector('a[href$="/incidents/new"]');
+      if (open) { window.location.href = open.href; }
+      return;
+    }
+    if (event.key === '/') {
+      var search = document.querySelector('input[type=search]');
+      if (search) { event.preventDefault(); search.focus(); }
+    }
+  });
+
+  document.addEventListener('click', function (event) {
+    var opener = event.target.closest('[data-dialog]');
+    if (opener) {
+      var dialog = document.getElementById(opener.getAttribute('data-dialog'));
+      if (dialog && dialog.showModal) { event.preventDefault(); dialog.showModal(); }
+      return;
+    }
+    var closer = event.target.closest('[data-close-dialog]');
+    if (closer) {
+      var open = closer.closest('dialog');
+      if (open) { event.preventDefault(); open.close(); }
+    }
+  });
+})();
