@@ -18,7 +18,7 @@ class ModularityTests {
     @Test
     void theCapabilitiesOfTheDesignAreModules() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("incident", "playbook", "chain", "devnet", "detection", "oncall", "notify", "comms",
+                .contains("incident", "playbook", "chain", "devnet", "detection", "oncall", "notify", "comms", "console", "access",
                         "statuspage", "review", "cli", "shared");
     }
 
