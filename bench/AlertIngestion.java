@@ -83,7 +83,8 @@ public class AlertIngestion {
         Pattern count = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
         for (String key : keys) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base
-                    + "/api/v1/integrations/alertmanager/alerts/" + key)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    + "/api/v1/integrations/alertmanager/alerts/" + key)).header("Authorization", "Bearer "
+                    + System.getenv("FIREBREAK_TOKEN")).GET().build(), HttpResponse.BodyHandlers.ofString());
             Matcher m = count.matcher(answer.body());
             stored += m.find() ? Long.parseLong(m.group(1)) : 0;
             expected += sent.get(key).get();

@@ -65,6 +65,9 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 
+# Reading the alerts back needs an API token: the admin token the server wrote into its data directory.
+for _ in $(seq 1 100); do [[ -s "$RUN_DIR/data/cli-token" ]] && break; sleep 0.1; done
+export FIREBREAK_TOKEN="$(cat "$RUN_DIR/data/cli-token")"
 output="$("$FB_JAVA" "$FB_ROOT/bench/AlertIngestion.java" "$base" "$SECRET" "$SECONDS_RUN" "$CONCURRENCY" "$FINGERPRINTS")"
 printf '%s\n' "$output"
 

@@ -24,12 +24,12 @@ final class ApiClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI base;
-    private final String actor;
+    private final @Nullable String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ApiClient(URI base, String actor) {
+    ApiClient(URI base, @Nullable String token) {
         this.base = base;
-        this.actor = actor;
+        this.token = token;
     }
 
     JsonNode get(String path) {
@@ -44,14 +44,19 @@ final class ApiClient {
         return send("PATCH", path, body);
     }
 
+    JsonNode delete(String path) {
+        return send("DELETE", path, null);
+    }
+
     JsonNode put(String path, Object body) {
         return send("PUT", path, body);
     }
 
     /** A document the API serves as it is (Markdown, PDF): the bytes, or the problem's detail as a failure. */
     byte[] download(String path, String accept) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", accept + ", application/problem+json").header("X-Firebreak-Actor", actor).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", accept + ", application/problem+json").GET();
+        HttpRequest request = signed(builder).build();
         HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() >= 400) {
             JsonNode json = parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
@@ -74,8 +79,8 @@ final class ApiClient {
 
     private JsonNode send(String method, String path, @Nullable Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json")
-                .header("X-Firebreak-Actor", actor);
+                .header("Accept", "application/json, application/problem+json");
+        signed(request);
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
@@ -87,12 +92,22 @@ final class ApiClient {
         if (response.statusCode() >= 400) {
             String detail = json != null && json.has("detail") ? json.get("detail").asString()
                     : "HTTP " + response.statusCode();
+            if (response.statusCode() == 401 && token == null) {
+                detail += " (no API token: set FIREBREAK_TOKEN, --token or --token-file)";
+            }
             throw new CliFailure(1, detail);
         }
         if (json == null) {
             throw new CliFailure(1, "Firebreak answered HTTP " + response.statusCode() + " with no JSON");
         }
         return json;
+    }
+
+    private HttpRequest.Builder signed(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
     }
 
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Incident response for smart-account infrastructure (ERC-4337, MetaMask Delegation Framework).",
         subcommands = { IncidentCommand.class, StepCommand.class, PlaybookCommand.class, CheckCommand.class,
                 RuleCommand.Rules.class, RuleCommand.Alerts.class, SilenceCommand.class, OnCallCommand.class,
-                ReviewCommand.class, ActionsCommand.class, AnalyticsCommand.class,
+                ReviewCommand.class, ActionsCommand.class, AnalyticsCommand.class, AccountCommand.Accounts.class,
+                AccountCommand.Tokens.class,
                 CommandLine.HelpCommand.class },
         footer = { "", "Commands other than 'up' and 'devnet' talk to a running server: --server URL or env FIREBREAK_URL." })
 public final class FirebreakCli {

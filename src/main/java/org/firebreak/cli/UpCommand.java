@@ -85,6 +85,14 @@ final class UpCommand implements Callable<Integer> {
         } else {
             out.println("  chain: " + (!rpc.isBlank() ? rpc : !profile.isBlank() ? "profile " + profile : "none configured"));
         }
+        Path data = dataDir.toAbsolutePath().normalize();
+        if (java.nio.file.Files.exists(data.resolve("admin-password"))) {
+            out.println("  sign in: as admin, password in " + data.resolve("admin-password"));
+        }
+        if (java.nio.file.Files.exists(data.resolve("cli-token"))) {
+            out.println("  cli:   admin token in " + data.resolve("cli-token")
+                    + " (export FIREBREAK_TOKEN_FILE=" + data.resolve("cli-token") + ")");
+        }
         out.flush();
         return FirebreakCli.KEEP_RUNNING;
     }

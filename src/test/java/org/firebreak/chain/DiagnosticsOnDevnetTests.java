@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "firebreak.data-dir=./target/test-data/${random.uuid}",
+        "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
         "firebreak.scheduler.enabled=false" })
 class DiagnosticsOnDevnetTests {

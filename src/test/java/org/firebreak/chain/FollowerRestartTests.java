@@ -104,6 +104,7 @@ class FollowerRestartTests {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(FirebreakApplication.class).properties(Map.of(
                 "firebreak.data-dir", dataDir.toString(),
+                "firebreak.access.bootstrap-token", HttpApi.BOOTSTRAP_TOKEN,
                 "firebreak.chain.profile", TestDevnet.profilePath().toString(),
                 "firebreak.playbooks.directory", "target/test-data/no-operator-playbooks",
                 "server.port", "0",

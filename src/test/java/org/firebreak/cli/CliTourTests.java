@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.firebreak.shared.web.Role;
+import org.firebreak.support.HttpApi;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +25,7 @@ class CliTourTests {
     private CliRun firebreak(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--server=http://127.0.0.1:" + port);
-        all.add("--as=oncall-alice");
+        all.add("--token=" + new HttpApi(port).tokenFor("oncall-alice", Role.ADMIN));
         return CliRun.of(all.toArray(String[]::new));
     }
 

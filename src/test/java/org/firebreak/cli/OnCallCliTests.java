@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.firebreak.shared.web.Role;
+import org.firebreak.support.HttpApi;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.OwnSchema;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class OnCallCliTests {
     private CliRun firebreak(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--server=http://127.0.0.1:" + port);
-        all.add("--as=carol");
+        all.add("--token=" + new HttpApi(port).tokenFor("carol", Role.ADMIN));
         return CliRun.of(all.toArray(String[]::new));
     }
 

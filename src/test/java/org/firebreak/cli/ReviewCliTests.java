@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.firebreak.shared.web.Role;
+import org.firebreak.support.HttpApi;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +23,7 @@ class ReviewCliTests {
     private CliRun firebreak(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--server=http://127.0.0.1:" + port);
-        all.add("--as=lead-erin");
+        all.add("--token=" + new HttpApi(port).tokenFor("lead-erin", Role.ADMIN));
         CliRun run = CliRun.of(all.toArray(String[]::new));
         return run;
     }

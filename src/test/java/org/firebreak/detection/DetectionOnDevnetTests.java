@@ -16,6 +16,7 @@ import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
+import org.firebreak.support.HttpApi;
 import org.firebreak.support.OwnSchema;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * i.e. three block times without a block), and firing on does not open a second one. The figures are printed.
  */
 @SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}",
+        "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
 class DetectionOnDevnetTests {
 

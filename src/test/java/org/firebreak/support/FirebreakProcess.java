@@ -38,13 +38,19 @@ public final class FirebreakProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "org.firebreak.FirebreakApplication", "up", "--port", "0", "--data-dir", dataDir.toString(),
                 "--config-dir", dataDir.resolve("config").toString()));
+        builder.environment().put("FIREBREAK_BOOTSTRAP_TOKEN", HttpApi.BOOTSTRAP_TOKEN);
         builder.environment().putAll(env);
         builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
+        java.util.Deque<String> last = new java.util.ArrayDeque<>();
         while ((line = out.readLine()) != null && Instant.now().isBefore(deadline)) {
+            last.addLast(line);
+            if (last.size() > 40) {
+                last.removeFirst();
+            }
             Matcher ready = READY.matcher(line);
             if (ready.find()) {
                 drain(out);
@@ -52,7 +58,8 @@ public final class FirebreakProcess implements AutoCloseable {
             }
         }
         process.destroyForcibly();
-        throw new IllegalStateException("Firebreak did not start; see " + log);
+        throw new IllegalStateException("Firebreak did not start; see " + log + "; its last output:\n"
+                + String.join("\n", last));
     }
 
     private static void drain(BufferedReader out) {

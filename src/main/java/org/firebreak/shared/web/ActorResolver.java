@@ -5,17 +5,22 @@ import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Supplies the {@link Actor} argument of API handlers from the request. */
+/**
+ * Supplies the {@link Actor} argument of handlers: whoever signed in (console session or API token), with their
+ * role; {@value Actor#ANONYMOUS} as a viewer on public pages. Nobody can name themselves: there is no header for it.
+ */
 @Configuration(proxyBeanMethods = false)
 class ActorResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
-
-    private static final String HEADER = "X-Firebreak-Actor";
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
@@ -34,14 +39,16 @@ class ActorResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
     @Override
     public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
             WebDataBinderFactory binders) {
-        String header = request.getHeader(HEADER);
-        if (header == null || header.isBlank()) {
-            return new Actor(Actor.ANONYMOUS, Role.ADMIN);
+        return current();
+    }
+
+    static Actor current() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (who == null || !who.isAuthenticated() || who instanceof AnonymousAuthenticationToken) {
+            return new Actor(Actor.ANONYMOUS, Role.VIEWER);
         }
-        String name = header.strip();
-        if (name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestField(HEADER, "must be a name of at most 100 printable characters");
-        }
-        return new Actor(name, Role.ADMIN);
+        Role role = Role.highestOf(who.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList())
+                .orElse(Role.VIEWER);
+        return new Actor(who.getName(), role);
     }
 }

@@ -11,6 +11,12 @@ public enum Role {
         return compareTo(other) >= 0;
     }
 
+    /** The highest role among Spring Security authorities ({@code ROLE_<NAME>}), if any. */
+    public static java.util.Optional<Role> highestOf(java.util.Collection<String> authorities) {
+        return java.util.Arrays.stream(values()).filter(role -> authorities.contains(role.authority()))
+                .reduce((lower, higher) -> higher);
+    }
+
     /** The Spring Security authority of this role, {@code ROLE_<NAME>}. */
     public String authority() {
         return "ROLE_" + name();
