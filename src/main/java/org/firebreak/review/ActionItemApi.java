@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
@@ -92,8 +93,14 @@ public class ActionItemApi {
      */
     public List<ActionItemView> list(@Nullable String owner, @Nullable ActionItemStatus status,
             @Nullable IncidentId incident, boolean overdue, int limit) {
+        return listAnyOf(owner, status == null ? Set.of() : Set.of(status), incident, overdue, limit);
+    }
+
+    /** As {@link #list(String, ActionItemStatus, IncidentId, boolean, int)} with any of {@code statuses} (none: all). */
+    public List<ActionItemView> listAnyOf(@Nullable String owner, Set<ActionItemStatus> statuses,
+            @Nullable IncidentId incident, boolean overdue, int limit) {
         LocalDate today = today();
-        return items.list(owner, status, incident, overdue ? today : null, Math.min(limit, MAX_LIST)).stream()
+        return items.list(owner, statuses, incident, overdue ? today : null, Math.min(limit, MAX_LIST)).stream()
                 .map(r -> r.view(today)).toList();
     }
 

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ class ActionItems {
      * Items matching every criterion given, most urgent first (due date, then priority). {@code overdueOn} keeps the
      * open items due before that day.
      */
-    List<Row> list(@Nullable String owner, @Nullable ActionItemStatus status, @Nullable IncidentId incident,
+    List<Row> list(@Nullable String owner, Collection<ActionItemStatus> statuses, @Nullable IncidentId incident,
             @Nullable LocalDate overdueOn, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -97,9 +98,9 @@ class ActionItems {
             where.add("a.owner = :owner");
             params.put("owner", owner);
         }
-        if (status != null) {
-            where.add("a.status = :status");
-            params.put("status", status.name());
+        if (!statuses.isEmpty()) {
+            where.add("a.status in (:statuses)");
+            params.put("statuses", statuses.stream().map(Enum::name).toList());
         }
         if (incident != null) {
             where.add("a.incident_number = :n");
