@@ -93,15 +93,22 @@ public class ActionItemApi {
      */
     public List<ActionItemView> list(@Nullable String owner, @Nullable ActionItemStatus status,
             @Nullable IncidentId incident, boolean overdue, int limit) {
-        return listAnyOf(owner, status == null ? Set.of() : Set.of(status), incident, overdue, limit);
+        LocalDate today = today();
+        return items.list(owner, status == null ? Set.of() : Set.of(status), incident, overdue ? today : null,
+                Math.min(limit, MAX_LIST), 0).stream().map(r -> r.view(today)).toList();
     }
 
-    /** As {@link #list(String, ActionItemStatus, IncidentId, boolean, int)} with any of {@code statuses} (none: all). */
-    public List<ActionItemView> listAnyOf(@Nullable String owner, Set<ActionItemStatus> statuses,
-            @Nullable IncidentId incident, boolean overdue, int limit) {
+    /**
+     * One page of action items across incidents, most urgent first, with the total that matched; any of
+     * {@code statuses} (none: every status), {@code overdue} as in {@link #list}.
+     */
+    public ActionItemPage page(@Nullable String owner, Set<ActionItemStatus> statuses, boolean overdue, int page,
+            int size) {
         LocalDate today = today();
-        return items.list(owner, statuses, incident, overdue ? today : null, Math.min(limit, MAX_LIST)).stream()
-                .map(r -> r.view(today)).toList();
+        LocalDate overdueOn = overdue ? today : null;
+        int rows = Math.min(size, MAX_LIST);
+        return new ActionItemPage(items.list(owner, statuses, null, overdueOn, rows, page * rows).stream()
+                .map(r -> r.view(today)).toList(), items.count(owner, statuses, null, overdueOn), page, rows);
     }
 
     private LocalDate today() {

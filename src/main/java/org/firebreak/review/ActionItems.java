@@ -87,11 +87,31 @@ class ActionItems {
     }
 
     /**
-     * Items matching every criterion given, most urgent first (due date, then priority). {@code overdueOn} keeps the
-     * open items due before that day.
+     * Items matching every criterion given, most urgent first (due date, then priority), skipping the first
+     * {@code offset}. {@code overdueOn} keeps the open items due before that day.
      */
     List<Row> list(@Nullable String owner, Collection<ActionItemStatus> statuses, @Nullable IncidentId incident,
-            @Nullable LocalDate overdueOn, int limit) {
+            @Nullable LocalDate overdueOn, int limit, int offset) {
+        Where where = where(owner, statuses, incident, overdueOn);
+        return jdbc.sql(SELECT + where.sql()
+                + " order by a.due_on, case a.priority when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, a.id"
+                + " limit :limit offset :offset").params(where.params()).param("limit", limit).param("offset", offset)
+                .query(ActionItems::row).list();
+    }
+
+    /** How many items {@link #list} has for these criteria in all. */
+    long count(@Nullable String owner, Collection<ActionItemStatus> statuses, @Nullable IncidentId incident,
+            @Nullable LocalDate overdueOn) {
+        Where where = where(owner, statuses, incident, overdueOn);
+        return jdbc.sql("select count(*) from action_item a" + where.sql()).params(where.params()).query(Long.class)
+                .single();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(@Nullable String owner, Collection<ActionItemStatus> statuses,
+            @Nullable IncidentId incident, @Nullable LocalDate overdueOn) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (owner != null) {
@@ -110,10 +130,7 @@ class ActionItems {
             where.add("a.status in ('OPEN', 'IN_PROGRESS') and a.due_on < :today");
             params.put("today", overdueOn);
         }
-        String sql = SELECT + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by a.due_on, case a.priority when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, a.id"
-                + " limit :limit";
-        return jdbc.sql(sql).params(params).param("limit", limit).query(ActionItems::row).list();
+        return new Where(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
     }
 
     /** Items created in [from, to), for the completion figures of analytics. */

@@ -2,10 +2,15 @@ package org.firebreak.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,10 +49,37 @@ public final class HttpApi {
     }
 
     public Response send(String method, String path, String json) {
+        return send(method, path, json == null ? null : "application/json", json);
+    }
+
+    /** A GET with extra headers, name then value (htmx's HX-Request, say). */
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, null, headers);
+    }
+
+    /**
+     * Posts an HTML form url-encoded, the fields in order; a field with a {@code List} value is sent once per
+     * element, as a form's repeated inputs are. Redirects are not followed: the test sees the 302 and its Location.
+     */
+    public Response form(String path, Map<String, ?> fields) {
+        String body = fields.entrySet().stream().flatMap(e -> (e.getValue() instanceof List<?> values ? values
+                : List.of(e.getValue())).stream().map(v -> encode(e.getKey()) + "=" + encode(String.valueOf(v))))
+                .collect(Collectors.joining("&"));
+        return send("POST", path, "application/x-www-form-urlencoded", body);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private Response send(String method, String path, String contentType, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("X-Firebreak-Actor", actor);
-        if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        if (body != null) {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

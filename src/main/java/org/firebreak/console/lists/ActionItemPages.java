@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 
@@ -16,6 +17,7 @@ import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentSummary;
 import org.firebreak.review.ActionItemApi;
 import org.firebreak.review.ActionItemChange;
+import org.firebreak.review.ActionItemPage;
 import org.firebreak.review.ActionItemStatus;
 import org.firebreak.review.ActionItemView;
 import org.firebreak.review.ReviewConflict;
@@ -37,8 +39,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class ActionItemPages {
 
-    /** The most rows shown at once; the page says when there are more. */
-    static final int LIMIT = 200;
+    static final int SIZE = 50;
 
     private final ActionItemApi actionItems;
     private final IncidentApi incidents;
@@ -56,15 +57,16 @@ class ActionItemPages {
 
     @GetMapping("/action-items")
     String list(@RequestParam(defaultValue = "open") String show, @RequestParam(defaultValue = "") String owner,
-            HttpServletResponse response, Model model) {
-        return render(show, owner, Map.of(), null, response, model);
+            @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        return render(show, owner, Math.max(0, page), Map.of(), null, request, response, model);
     }
 
     @PostMapping("/action-items/{id}")
     String change(@PathVariable long id, @RequestParam(defaultValue = "") String status,
             @RequestParam(defaultValue = "") String owner, @RequestParam(defaultValue = "") String dueOn,
             @RequestParam(defaultValue = "open") String show, @RequestParam(defaultValue = "") String ownerFilter,
-            Actor actor, HttpServletResponse response, Model model) {
+            Actor actor, HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
             if (owner.isBlank()) {
                 throw FormErrors.of("owner", "give who owns it");
@@ -79,33 +81,34 @@ class ActionItemPages {
                     .queryParam("owner", ownerFilter).queryParam("saved", id).encode().build().toUriString();
         } catch (FormErrors e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(show, ownerFilter, e.fields(), id, response, model);
+            return render(show, ownerFilter, 0, e.fields(), id, request, response, model);
         } catch (ReviewConflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return render(show, ownerFilter, Map.of("status", e.getMessage()), id, response, model);
+            return render(show, ownerFilter, 0, Map.of("status", e.getMessage()), id, request, response, model);
         }
     }
 
-    private String render(String show, String owner, Map<String, String> errors, @Nullable Long failed,
-            HttpServletResponse response, Model model) {
+    private String render(String show, String owner, int page, Map<String, String> errors, @Nullable Long failed,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         Map<String, String> all = new LinkedHashMap<>(errors);
         String who = owner.isBlank() ? null : owner.strip();
-        List<ActionItemView> items = switch (show) {
-            case "open" -> actionItems.listAnyOf(who, Set.of(ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS), null,
-                    false, LIMIT);
-            case "overdue" -> actionItems.listAnyOf(who, Set.of(), null, true, LIMIT);
-            case "done" -> actionItems.listAnyOf(who, Set.of(ActionItemStatus.DONE), null, false, LIMIT);
-            case "all" -> actionItems.listAnyOf(who, Set.of(), null, false, LIMIT);
+        ActionItemPage found = switch (show) {
+            case "open" -> actionItems.page(who, Set.of(ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS), false,
+                    page, SIZE);
+            case "overdue" -> actionItems.page(who, Set.of(), true, page, SIZE);
+            case "done" -> actionItems.page(who, Set.of(ActionItemStatus.DONE), false, page, SIZE);
+            case "all" -> actionItems.page(who, Set.of(), false, page, SIZE);
             default -> {
                 all.put("show", "'" + show + "' is not one of open, overdue, done, all");
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                yield List.of();
+                yield new ActionItemPage(List.of(), 0, 0, SIZE);
             }
         };
+        List<ActionItemView> items = found.items();
         Map<IncidentId, IncidentSummary> byId = incidents.summaries(items.stream().map(ActionItemView::incident)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(IncidentSummary::id, Function.identity()));
         model.addAttribute("rows", items.stream().map(i -> new Row(i, byId.get(i.incident()))).toList());
-        model.addAttribute("more", items.size() == LIMIT);
+        model.addAttribute("pager", ListPager.of(request, found.total(), found.page(), SIZE, items.size()));
         model.addAttribute("show", show);
         model.addAttribute("owner", owner);
         model.addAttribute("errors", all);

@@ -21,6 +21,11 @@ record ListPager(long total, int page, int size, long first, long last, @Nullabl
                 last < total ? link(request, page + 1) : null);
     }
 
+    /** {@code 26–28 of 28}, or {@code none}. */
+    public String shown() {
+        return total == 0 ? "none" : first + "–" + last + " of " + total;
+    }
+
     private static String link(HttpServletRequest request, int page) {
         return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
                 .replaceQueryParam("page", page).build(true).toUriString();

@@ -89,7 +89,7 @@ class ConsoleListPagesTests {
         incidents.open(anIncident().titled("Sequencer stalled").withSeverity(Severity.MEDIUM).build(), "alice");
         HttpApi http = new HttpApi(port);
 
-        HttpApi.Response results = new ConsoleHttp(port).get("/incidents?q=sequencer", "HX-Request", "true",
+        HttpApi.Response results = new HttpApi(port).get("/incidents?q=sequencer", "HX-Request", "true",
                 "HX-Target", "results");
         assertThat(results.status()).isEqualTo(200);
         assertThat(results.body()).startsWith("<section id=\"results\"").contains("Sequencer stalled")

@@ -56,7 +56,7 @@ class ReviewConsoleTests {
     @Test
     void theEditorSavesTheRootCauseAndMovesTheReviewFromDraftToPublished() {
         IncidentId id = resolvedIncident("Redemptions revert after enforcer change");
-        ConsoleHttp http = new ConsoleHttp(port);
+        HttpApi http = new HttpApi(port);
         String editor = "/reviews/" + id + "/edit";
 
         HttpApi.Response started = http.form("/reviews", Map.of("incident", id.toString()));
@@ -121,7 +121,7 @@ class ReviewConsoleTests {
     void badInputComesBackWithTheFieldNamedAndChangesNothing() {
         IncidentId id = resolvedIncident("Paymaster deposit ran dry");
         reviews.start(id, "alice");
-        ConsoleHttp http = new ConsoleHttp(port);
+        HttpApi http = new HttpApi(port);
         assertThat(http.form("/reviews/" + id + "/root-cause", Map.of("summary", "first")).status()).isEqualTo(302);
 
         Map<String, Object> halfWhy = new LinkedHashMap<>();
@@ -169,7 +169,7 @@ class ReviewConsoleTests {
                 LocalDate.parse("2026-11-20"), ActionPriority.HIGH), "alice");
         ActionItemView due = actionItems.add(second, new NewActionItem("Factory canary", "carol",
                 LocalDate.parse("2026-12-20"), null), "alice");
-        ConsoleHttp http = new ConsoleHttp(port);
+        HttpApi http = new HttpApi(port);
 
         String open = http.get("/action-items").body().replaceAll("\\s+", " ");
         assertThat(open).contains("<tr id=\"item-" + late.id() + "\" class=\"overdue\">")
@@ -178,7 +178,7 @@ class ReviewConsoleTests {
         assertThat(open.split("overdue by").length - 1).isEqualTo(1);
         assertThat(http.get("/action-items?show=overdue").body()).contains("Bundler health alert")
                 .doesNotContain("Factory canary");
-        assertThat(http.get("/action-items?owner=carol").body()).contains("Factory canary")
+        assertThat(http.get("/action-items?owner=carol").body()).contains("Factory canary").contains("1–1 of 1")
                 .doesNotContain("Bundler health alert");
 
         HttpApi.Response done = http.form("/action-items/" + late.id(), Map.of("status", "DONE", "owner", "dana",
