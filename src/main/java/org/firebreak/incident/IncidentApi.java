@@ -2,6 +2,7 @@ package org.firebreak.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -88,6 +89,11 @@ public class IncidentApi {
 
     public IncidentPage list(IncidentFilter filter, int page, int size) {
         return new IncidentPage(incidents.list(filter, size, page * size), incidents.count(filter), page, size);
+    }
+
+    /** The list rows of the given incidents, read in one query (for pages that show many); unknown ids left out. */
+    public List<IncidentSummary> summaries(Collection<IncidentId> ids) {
+        return incidents.summaries(ids.stream().map(IncidentId::number).collect(Collectors.toSet()));
     }
 
     /** Every incident detected in [from, to), oldest first, with the instants of its phases (for analytics). */

@@ -11,7 +11,8 @@ import org.firebreak.shared.Severity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which incidents to list. Every criterion is optional; {@code open} keeps only incidents not yet resolved.
+ * Which incidents to list. Every criterion is optional; {@code open} true keeps only incidents not yet resolved,
+ * false only the resolved and closed ones.
  *
  * @param text matched, ignoring case, against the title
  */
@@ -35,6 +36,8 @@ public record IncidentFilter(@Nullable IncidentStatus status, @Nullable Severity
         }
         if (Boolean.TRUE.equals(open)) {
             clauses.add("status not in ('RESOLVED', 'CLOSED')");
+        } else if (Boolean.FALSE.equals(open)) {
+            clauses.add("status in ('RESOLVED', 'CLOSED')");
         }
         if (text != null && !text.isBlank()) {
             clauses.add("lower(title) like :text");

@@ -6,6 +6,7 @@ import static org.firebreak.shared.Sql.instantOrNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,14 +247,29 @@ class Incidents {
 
     /** One page of incidents matching the filter, newest first. */
     List<IncidentSummary> list(IncidentFilter filter, int limit, int offset) {
-        return jdbc.sql("select number, title, severity, incident_type, status, commander, detected_at, resolved_at "
-                + "from incident" + filter.where() + " order by number desc limit :limit offset :offset")
+        return jdbc.sql("select " + SUMMARY + " from incident" + filter.where()
+                + " order by number desc limit :limit offset :offset")
                 .params(filter.params()).param("limit", limit).param("offset", offset)
-                .query((rs, row) -> new IncidentSummary(new IncidentId(rs.getLong("number")), rs.getString("title"),
-                        Severity.valueOf(rs.getString("severity")), new IncidentType(rs.getString("incident_type")),
-                        IncidentStatus.valueOf(rs.getString("status")), rs.getString("commander"),
-                        instantOrNull(rs, "detected_at"), instantOrNull(rs, "resolved_at")))
-                .list();
+                .query((rs, row) -> summary(rs)).list();
+    }
+
+    /** The rows of the given incidents in one query, newest first; unknown numbers are left out. */
+    List<IncidentSummary> summaries(Collection<Long> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + SUMMARY + " from incident where number in (:numbers) order by number desc")
+                .param("numbers", List.copyOf(numbers)).query((rs, row) -> summary(rs)).list();
+    }
+
+    private static final String SUMMARY = "number, title, severity, incident_type, status, commander, detected_at, "
+            + "resolved_at";
+
+    private static IncidentSummary summary(ResultSet rs) throws SQLException {
+        return new IncidentSummary(new IncidentId(rs.getLong("number")), rs.getString("title"),
+                Severity.valueOf(rs.getString("severity")), new IncidentType(rs.getString("incident_type")),
+                IncidentStatus.valueOf(rs.getString("status")), rs.getString("commander"),
+                instantOrNull(rs, "detected_at"), instantOrNull(rs, "resolved_at"));
     }
 
     List<IncidentTimes> detectedBetween(Instant from, Instant to) {

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -19,6 +22,12 @@ public class OnCallApi {
 
     /** The longest override accepted at once. */
     static final Duration LONGEST_OVERRIDE = Duration.ofDays(90);
+
+    /** How often {@link #rota} looks at a schedule at least; a stretch shorter than this may go unseen. */
+    public static final Duration ROTA_STEP = Duration.ofMinutes(15);
+
+    /** The longest period {@link #rota} answers for at once. */
+    public static final Duration LONGEST_ROTA = Duration.ofDays(31);
 
     private final OnCallCatalog catalog;
     private final Overrides overrides;
@@ -57,6 +66,71 @@ public class OnCallApi {
     public List<OnCallView> now() {
         Instant now = clock.instant();
         return catalog.schedules().stream().map(s -> onCall(s, now)).toList();
+    }
+
+    /** The escalation policies, in the order the on-call file gives them (the first claiming a component wins). */
+    public List<EscalationPolicy> policies() {
+        return catalog.policies();
+    }
+
+    /**
+     * Who schedule {@code id} has on call over [from, until), one stretch per person in order, each cut to the
+     * period; a stretch ends where someone else takes over (a hand-off, an override, a higher layer's window) and a
+     * time with nobody on call is left out. Changes are found to the minute, looking at least every
+     * {@link #ROTA_STEP}; the period is at most {@link #LONGEST_ROTA}.
+     */
+    public List<Shift> rota(String id, Instant from, Instant until) {
+        Schedule schedule = known(id);
+        if (!until.isAfter(from) || Duration.between(from, until).compareTo(LONGEST_ROTA) > 0) {
+            throw new InvalidOnCallInput("until", "must be after from and at most " + LONGEST_ROTA.toDays()
+                    + " days after it");
+        }
+        List<OverrideView> stored = overrides.endingAfter(id, from);
+        Function<Instant, Optional<Shift>> at = t -> schedule.onCallAt(t, stored);
+        List<Shift> rota = new ArrayList<>();
+        Instant start = from;
+        Optional<Shift> current = at.apply(from);
+        Instant t = from;
+        while (t.isBefore(until)) {
+            Instant next = t.plus(ROTA_STEP);
+            if (current.isPresent() && current.get().until().isAfter(t) && current.get().until().isBefore(next)) {
+                next = current.get().until();
+            }
+            next = next.isAfter(until) ? until : next;
+            Optional<Shift> there = at.apply(next);
+            if (samePerson(current, there)) {
+                t = next;
+                continue;
+            }
+            Instant before = t;
+            Instant change = next;
+            while (Duration.between(before, change).compareTo(Duration.ofMinutes(1)) > 0) {
+                Instant middle = before.plus(Duration.between(before, change).dividedBy(2)).truncatedTo(ChronoUnit.MINUTES);
+                if (!middle.isAfter(before)) {
+                    break;
+                }
+                if (samePerson(current, at.apply(middle))) {
+                    before = middle;
+                } else {
+                    change = middle;
+                }
+            }
+            Instant changed = change;
+            Instant began = start;
+            current.ifPresent(s -> rota.add(new Shift(s.person(), began, changed, s.source())));
+            current = at.apply(change);
+            start = change;
+            t = change;
+        }
+        Instant begun = start;
+        if (begun.isBefore(until)) {
+            current.ifPresent(s -> rota.add(new Shift(s.person(), begun, until, s.source())));
+        }
+        return rota;
+    }
+
+    private static boolean samePerson(Optional<Shift> a, Optional<Shift> b) {
+        return a.map(Shift::person).equals(b.map(Shift::person));
     }
 
     /** Stores an override: {@code person} covers schedule {@code id} from {@code from} until {@code until}. */

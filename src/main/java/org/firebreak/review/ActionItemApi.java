@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
@@ -93,8 +94,21 @@ public class ActionItemApi {
     public List<ActionItemView> list(@Nullable String owner, @Nullable ActionItemStatus status,
             @Nullable IncidentId incident, boolean overdue, int limit) {
         LocalDate today = today();
-        return items.list(owner, status, incident, overdue ? today : null, Math.min(limit, MAX_LIST)).stream()
-                .map(r -> r.view(today)).toList();
+        return items.list(owner, status == null ? Set.of() : Set.of(status), incident, overdue ? today : null,
+                Math.min(limit, MAX_LIST), 0).stream().map(r -> r.view(today)).toList();
+    }
+
+    /**
+     * One page of action items across incidents, most urgent first, with the total that matched; any of
+     * {@code statuses} (none: every status), {@code overdue} as in {@link #list}.
+     */
+    public ActionItemPage page(@Nullable String owner, Set<ActionItemStatus> statuses, boolean overdue, int page,
+            int size) {
+        LocalDate today = today();
+        LocalDate overdueOn = overdue ? today : null;
+        int rows = Math.min(size, MAX_LIST);
+        return new ActionItemPage(items.list(owner, statuses, null, overdueOn, rows, page * rows).stream()
+                .map(r -> r.view(today)).toList(), items.count(owner, statuses, null, overdueOn), page, rows);
     }
 
     private LocalDate today() {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,20 +87,40 @@ class ActionItems {
     }
 
     /**
-     * Items matching every criterion given, most urgent first (due date, then priority). {@code overdueOn} keeps the
-     * open items due before that day.
+     * Items matching every criterion given, most urgent first (due date, then priority), skipping the first
+     * {@code offset}. {@code overdueOn} keeps the open items due before that day.
      */
-    List<Row> list(@Nullable String owner, @Nullable ActionItemStatus status, @Nullable IncidentId incident,
-            @Nullable LocalDate overdueOn, int limit) {
+    List<Row> list(@Nullable String owner, Collection<ActionItemStatus> statuses, @Nullable IncidentId incident,
+            @Nullable LocalDate overdueOn, int limit, int offset) {
+        Where where = where(owner, statuses, incident, overdueOn);
+        return jdbc.sql(SELECT + where.sql()
+                + " order by a.due_on, case a.priority when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, a.id"
+                + " limit :limit offset :offset").params(where.params()).param("limit", limit).param("offset", offset)
+                .query(ActionItems::row).list();
+    }
+
+    /** How many items {@link #list} has for these criteria in all. */
+    long count(@Nullable String owner, Collection<ActionItemStatus> statuses, @Nullable IncidentId incident,
+            @Nullable LocalDate overdueOn) {
+        Where where = where(owner, statuses, incident, overdueOn);
+        return jdbc.sql("select count(*) from action_item a" + where.sql()).params(where.params()).query(Long.class)
+                .single();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(@Nullable String owner, Collection<ActionItemStatus> statuses,
+            @Nullable IncidentId incident, @Nullable LocalDate overdueOn) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (owner != null) {
             where.add("a.owner = :owner");
             params.put("owner", owner);
         }
-        if (status != null) {
-            where.add("a.status = :status");
-            params.put("status", status.name());
+        if (!statuses.isEmpty()) {
+            where.add("a.status in (:statuses)");
+            params.put("statuses", statuses.stream().map(Enum::name).toList());
         }
         if (incident != null) {
             where.add("a.incident_number = :n");
@@ -109,10 +130,7 @@ class ActionItems {
             where.add("a.status in ('OPEN', 'IN_PROGRESS') and a.due_on < :today");
             params.put("today", overdueOn);
         }
-        String sql = SELECT + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by a.due_on, case a.priority when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, a.id"
-                + " limit :limit";
-        return jdbc.sql(sql).params(params).param("limit", limit).query(ActionItems::row).list();
+        return new Where(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
     }
 
     /** Items created in [from, to), for the completion figures of analytics. */

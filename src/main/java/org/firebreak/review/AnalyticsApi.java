@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,6 +25,7 @@ import org.firebreak.review.ResponseAnalytics.DurationStats;
 import org.firebreak.review.ResponseAnalytics.Stats;
 import org.firebreak.review.ResponseAnalytics.Week;
 import org.firebreak.shared.Severity;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** Response analytics over a period, computed from the incidents' recorded instants and the action items. */
@@ -41,6 +43,28 @@ public class AnalyticsApi {
         this.incidents = incidents;
         this.items = items;
         this.clock = clock;
+    }
+
+    /** The period when none is given: the last 90 days. */
+    public static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
+
+    /**
+     * As {@link #over(Instant, Instant)} for a period written as UTC dates ({@code 2026-11-01}) or instants; no
+     * {@code to} is now, no {@code from} is {@link #DEFAULT_PERIOD} before {@code to}.
+     */
+    public ResponseAnalytics over(@Nullable String from, @Nullable String to) {
+        Instant end = to == null || to.isBlank() ? clock.instant() : instant("to", to);
+        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_PERIOD) : instant("from", from);
+        return over(start, end);
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidReviewInput(field, "'" + text + "' is neither a date (2026-11-01) nor an instant "
+                    + "(2026-11-01T00:00:00Z)");
+        }
     }
 
     /** Incidents detected in [from, to) and action items created in it. */

@@ -70,6 +70,11 @@ public class ReviewApi {
         return view(incidents.get(id), load(id));
     }
 
+    /** One page of reviews across incidents, most recently changed first; {@code status} null for all. */
+    public ReviewList list(@Nullable ReviewStatus status, int page, int size) {
+        return new ReviewList(reviews.list(status, size, page * size), reviews.count(status), page, size);
+    }
+
     /** Edits a DRAFT: the fields given replace what was there. */
     public ReviewView edit(IncidentId id, ReviewEdit edit, String actor) {
         return change(id, review -> review.edit(edit, clock.instant()));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.firebreak.incident.IncidentId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,6 +55,24 @@ class Reviews {
     Optional<ReviewStatus> status(IncidentId id) {
         return jdbc.sql("select status from review where incident_number = :n").param("n", id.number())
                 .query(String.class).optional().map(ReviewStatus::valueOf);
+    }
+
+    /** One page of reviews, most recently changed first; {@code status} null for every status. */
+    List<ReviewSummary> list(@Nullable ReviewStatus status, int limit, int offset) {
+        return jdbc.sql("select incident_number, status, author, started_at, updated_at from review"
+                + (status == null ? "" : " where status = :status")
+                + " order by updated_at desc, incident_number desc limit :limit offset :offset")
+                .params(status == null ? Map.of() : Map.of("status", status.name()))
+                .param("limit", limit).param("offset", offset)
+                .query((rs, row) -> new ReviewSummary(new IncidentId(rs.getLong("incident_number")),
+                        ReviewStatus.valueOf(rs.getString("status")), rs.getString("author"),
+                        instantOrNull(rs, "started_at"), instantOrNull(rs, "updated_at")))
+                .list();
+    }
+
+    long count(@Nullable ReviewStatus status) {
+        return jdbc.sql("select count(*) from review" + (status == null ? "" : " where status = :status"))
+                .params(status == null ? Map.of() : Map.of("status", status.name())).query(Long.class).single();
     }
 
     void insert(Review r) {

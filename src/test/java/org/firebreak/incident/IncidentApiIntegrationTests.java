@@ -268,6 +268,7 @@ class IncidentApiIntegrationTests {
         assertThat(ids("/api/v1/incidents?q=filter-me&type=ACCOUNT_CREATION_FAILURE")).containsExactly(critical);
         assertThat(ids("/api/v1/incidents?q=filter-me&status=RESOLVED")).containsExactly(low);
         assertThat(ids("/api/v1/incidents?q=filter-me&open=true")).containsExactly(critical);
+        assertThat(ids("/api/v1/incidents?q=filter-me&open=false")).containsExactly(low);
         assertThat(ids("/api/v1/incidents?q=FILTER-ME&size=1")).containsExactly(low);
         assertThat(ids("/api/v1/incidents?q=filter-me&size=1&page=1")).containsExactly(critical);
         assertThat(api.get("/api/v1/incidents?size=500").status()).isEqualTo(400);

@@ -144,9 +144,25 @@ class ResponseAnalyticsTests {
 
         HttpApi.Response page = new HttpApi(port).get("/reviews/analytics?from=2025-03-03&to=2025-03-31");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<td>PERFORMANCE_DEGRADATION</td>").contains("<span>3m 20s</span>")
-                .contains("<td style=\"width: 8rem\">2025-03-24</td>").contains("title=\"CRITICAL: 1\"")
-                .contains("4 created, 2 done (1 on time), 1 open (1 overdue), 1 cancelled; completion 67%");
+        String html = page.body().replaceAll("\\s+", " ");
+        assertThat(html).as("each chart has its container, drawn by ECharts loaded on this page")
+                .contains("id=\"chart-tta\"").contains("id=\"chart-ttr\"").contains("id=\"chart-weeks\"")
+                .contains("id=\"chart-items\"").contains("/webjars/echarts/5.3.1/dist/echarts.min.js");
+        assertThat(html).as("the tables under the charts carry the same figures")
+                .contains("<th scope=\"row\">PERFORMANCE_DEGRADATION</th> <td class=\"num\">5</td>"
+                        + "<td class=\"num\">3m 20s</td>")
+                .contains("<th scope=\"row\">2025-03-17</th> <td class=\"num\">2</td> <td class=\"num\">1</td> "
+                        + "<td class=\"num\">0</td> <td class=\"num\">0</td> <td class=\"num\">3</td>")
+                .contains("<th scope=\"row\">2025-03-24</th> <td class=\"num\">0</td> <td class=\"num\">1</td> "
+                        + "<td class=\"num\">0</td> <td class=\"num\">0</td> <td class=\"num\">1</td>")
+                .contains("<tr><th scope=\"row\">Created</th><td class=\"num\">4</td></tr>")
+                .contains("<tr><th scope=\"row\">Done on time</th><td class=\"num\">1</td></tr>")
+                .contains("<tr><th scope=\"row\">Overdue (of the open)</th><td class=\"num\">1</td></tr>")
+                .contains("<td class=\"num\">67%</td>");
+        assertThat(html).as("the charts draw the same figures")
+                .contains("\"weeks\":[\"2025-03-03\",\"2025-03-10\",\"2025-03-17\",\"2025-03-24\"]")
+                .contains("\"HIGH\":[1,1,1,1]")
+                .contains("\"values\":[1,1,0,1,1]");
     }
 
     private void assertStats(JsonNode stats, List<Seed> group, String what) {

@@ -2,12 +2,17 @@ package org.firebreak.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.firebreak.shared.web.Role;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP client for integration tests: what goes over the wire is what is asserted. Requests are signed in
  * with an API token of the account named by {@link #as}: the account (an admin unless a role is given) and its
  * token are made through the real account API with the test contexts' bootstrap token, once per server.
+ * Redirects are not followed: a test sees the 302 and its Location.
  */
 public final class HttpApi {
 
@@ -57,12 +63,13 @@ public final class HttpApi {
     /** The API token of {@code name} on this server, made once (an account of the given role and a token). */
     public String tokenFor(String name, Role role) {
         return TOKENS.computeIfAbsent(base + "|" + name, key -> {
-            Response created = raw("POST", "/api/v1/accounts", BOOTSTRAP_TOKEN,
+            Response created = exchange("POST", "/api/v1/accounts", BOOTSTRAP_TOKEN, "application/json",
                     "{\"username\": \"" + name + "\", \"role\": \"" + role + "\", \"signsIn\": false}");
             if (created.status() != 201 && created.status() != 409) {
                 throw new IllegalStateException("cannot make the test account " + name + ": " + created);
             }
-            Response token = raw("POST", "/api/v1/accounts/" + name + "/tokens", BOOTSTRAP_TOKEN, "{\"name\": \"tests\"}");
+            Response token = exchange("POST", "/api/v1/accounts/" + name + "/tokens", BOOTSTRAP_TOKEN, "application/json",
+                    "{\"name\": \"tests\"}");
             if (token.status() != 201) {
                 throw new IllegalStateException("cannot issue a token for " + name + ": " + token);
             }
@@ -74,9 +81,14 @@ public final class HttpApi {
         return send("GET", path, null);
     }
 
+    /** A GET with extra headers, name then value (htmx's HX-Request, say). */
+    public Response get(String path, String... headers) {
+        return exchange("GET", path, token(), null, null, headers);
+    }
+
     /** A GET as a browser sends it, accepting HTML (error pages render as pages then, not JSON). */
     public Response page(String path) {
-        return raw("GET", path, actor == null ? null : tokenFor(actor, role), null, "text/html");
+        return get(path, "Accept", "text/html");
     }
 
     public Response post(String path, String json) {
@@ -87,38 +99,53 @@ public final class HttpApi {
         return send("PUT", path, json);
     }
 
-    /** A form post, as a browser sends it ({@code application/x-www-form-urlencoded}); fields in pairs: name, value. */
-    public Response form(String path, String... fields) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < fields.length; i += 2) {
-            body.append(body.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(fields[i], java.nio.charset.StandardCharsets.UTF_8))
-                    .append('=').append(java.net.URLEncoder.encode(fields[i + 1], java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return raw("POST", path, actor == null ? null : tokenFor(actor, role), body.toString(),
-                "application/x-www-form-urlencoded");
-    }
-
     public Response delete(String path) {
         return send("DELETE", path, null);
     }
 
     public Response send(String method, String path, @Nullable String json) {
-        return raw(method, path, actor == null ? null : tokenFor(actor, role), json, "application/json");
+        return exchange(method, path, token(), json == null ? null : "application/json", json);
     }
 
-    private Response raw(String method, String path, @Nullable String token, @Nullable String json) {
-        return raw(method, path, token, json, "application/json");
+    /**
+     * Posts an HTML form url-encoded, the fields in order; a field with a {@code List} value is sent once per
+     * element, as a form's repeated inputs are.
+     */
+    public Response form(String path, Map<String, ?> fields) {
+        String body = fields.entrySet().stream().flatMap(e -> (e.getValue() instanceof List<?> values ? values
+                : List.of(e.getValue())).stream().map(v -> encode(e.getKey()) + "=" + encode(String.valueOf(v))))
+                .collect(Collectors.joining("&"));
+        return exchange("POST", path, token(), "application/x-www-form-urlencoded", body);
     }
 
-    private Response raw(String method, String path, @Nullable String token, @Nullable String body, String contentType) {
+    /** {@link #form(String, Map)} with the fields in pairs: name, value. */
+    public Response form(String path, String... fields) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < fields.length; i += 2) {
+            map.put(fields[i], fields[i + 1]);
+        }
+        return form(path, map);
+    }
+
+    private @Nullable String token() {
+        return actor == null ? null : tokenFor(actor, role);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private Response exchange(String method, String path, @Nullable String token, @Nullable String contentType,
+            @Nullable String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (body != null) {
             request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else if (contentType.equals("text/html")) {
-            request.header("Accept", "text/html").method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

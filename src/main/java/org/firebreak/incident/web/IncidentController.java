@@ -63,7 +63,8 @@ class IncidentController {
     }
 
     @GetMapping
-    @Operation(summary = "List incidents, newest first")
+    @Operation(summary = "List incidents, newest first; open=true keeps those not yet resolved, open=false the resolved "
+            + "and closed ones, q text the title contains (any case)")
     IncidentPage list(@RequestParam(required = false) @Nullable IncidentStatus status,
             @RequestParam(required = false) @Nullable Severity severity,
             @RequestParam(required = false) @Nullable String type,

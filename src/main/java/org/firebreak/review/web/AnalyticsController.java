@@ -1,16 +1,8 @@
 package org.firebreak.review.web;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.firebreak.review.AnalyticsApi;
-import org.firebreak.review.InvalidReviewInput;
 import org.firebreak.review.ResponseAnalytics;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,14 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Post-incident reviews")
 class AnalyticsController {
 
-    static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
-
     private final AnalyticsApi analytics;
-    private final Clock clock;
 
-    AnalyticsController(AnalyticsApi analytics, Clock clock) {
+    AnalyticsController(AnalyticsApi analytics) {
         this.analytics = analytics;
-        this.clock = clock;
     }
 
     @GetMapping
@@ -41,17 +29,6 @@ class AnalyticsController {
             + "/reviews/analytics")
     ResponseAnalytics over(@RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
-        Instant end = to == null ? clock.instant() : instant("to", to);
-        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : instant("from", from);
-        return analytics.over(start, end);
-    }
-
-    private static Instant instant(String field, String text) {
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidReviewInput(field, "'" + text + "' is neither a date (2026-11-01) nor an instant "
-                    + "(2026-11-01T00:00:00Z)");
-        }
+        return analytics.over(from, to);
     }
 }

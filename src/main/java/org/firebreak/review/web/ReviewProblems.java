@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Maps the review module's exceptions to RFC 9457 problem details. */
 @RestControllerAdvice(assignableTypes = { ReviewController.class, ActionItemController.class,
-        AnalyticsController.class, OverduePlaybookController.class, ReviewPage.class, AnalyticsPage.class })
+        AnalyticsController.class, OverduePlaybookController.class, ReviewPage.class })
 class ReviewProblems {
 
     @ExceptionHandler
