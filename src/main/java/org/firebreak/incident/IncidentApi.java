@@ -2,6 +2,7 @@ package org.firebreak.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -93,6 +94,14 @@ public class IncidentApi {
     /** Every incident detected in [from, to), oldest first, with the instants of its phases (for analytics). */
     public List<IncidentTimes> detectedBetween(Instant from, Instant to) {
         return incidents.detectedBetween(from, to);
+    }
+
+    /**
+     * Markers that move whenever anything about an incident is written: one read, for pollers that must stay cheap
+     * however many incidents they watch.
+     */
+    public ChangeMarkers changeMarkers(Collection<IncidentId> watched) {
+        return incidents.changeMarkers(watched);
     }
 
     public List<TimelineEntry> timeline(IncidentId id) {
