@@ -10,6 +10,18 @@
     }
   });
 
+  // A live panel is re-fetched when its incident changes; never under someone's cursor: a panel holding the field
+  // being typed in, or an open confirmation, keeps its content until the next change after that.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var target = event.detail.target;
+    var active = document.activeElement;
+    var typing = target && active && target.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)
+        && active.type !== 'checkbox' && active.value;
+    if (typing || (target && target.querySelector && target.querySelector('dialog[open]'))) {
+      event.detail.shouldSwap = false;
+    }
+  });
+
   var pendingG = false;
   document.addEventListener('keydown', function (event) {
     var target = event.target;
