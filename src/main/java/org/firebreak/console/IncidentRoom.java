@@ -104,8 +104,7 @@ class IncidentRoom {
             Actor actor, RedirectAttributes flash) {
         IncidentId incident = ConsoleIds.incident(id);
         return act(incident, "step-" + n, flash, () -> {
-            checkLength("note", note);
-            incidents.completeStep(incident, n, note, actor.name());
+            incidents.completeStep(incident, n, optional("note", note), actor.name());
             return "Step " + n + " done.";
         });
     }
@@ -183,8 +182,7 @@ class IncidentRoom {
         IncidentId incident = ConsoleIds.incident(id);
         return act(incident, "top", flash, () -> {
             IncidentStatus next = named("status", status, IncidentStatus.class);
-            checkLength("note", note);
-            incidents.changeStatus(incident, next, note == null || note.isBlank() ? null : note.strip(), actor.name());
+            incidents.changeStatus(incident, next, optional("note", note), actor.name());
             return "Status is now " + next + ".";
         });
     }
@@ -195,9 +193,7 @@ class IncidentRoom {
         IncidentId incident = ConsoleIds.incident(id);
         return act(incident, "top", flash, () -> {
             Severity level = named("severity", severity, Severity.class);
-            checkLength("reason", reason);
-            incidents.changeSeverity(incident, level, reason == null || reason.isBlank() ? null : reason.strip(),
-                    actor.name());
+            incidents.changeSeverity(incident, level, optional("reason", reason), actor.name());
             return "Severity is now " + level + "; the checklist follows its procedure.";
         });
     }
@@ -247,17 +243,19 @@ class IncidentRoom {
     }
 
     private static String required(String field, @Nullable String text, String hint) {
-        if (text == null || text.isBlank()) {
+        String given = optional(field, text);
+        if (given == null) {
             throw new InvalidIncidentInput(field, "is empty: " + hint);
         }
-        checkLength(field, text);
-        return text.strip();
+        return given;
     }
 
-    private static void checkLength(String field, @Nullable String text) {
+    /** The text stripped, or null when blank; refused when longer than the store keeps. */
+    private static @Nullable String optional(String field, @Nullable String text) {
         if (text != null && text.length() > MAX_TEXT) {
             throw new InvalidIncidentInput(field, "is " + text.length() + " characters; at most " + MAX_TEXT);
         }
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     static <E extends Enum<E>> E named(String field, @Nullable String name, Class<E> type) {
