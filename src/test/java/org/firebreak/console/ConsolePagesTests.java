@@ -27,6 +27,7 @@ import org.firebreak.incident.TimelineKind;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.HttpApi.Response;
+import org.firebreak.support.Settle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -222,7 +223,7 @@ class ConsolePagesTests {
         IncidentId id = openCritical("Live room");
         IncidentId other = openCritical("Someone else's incident");
         // The automated checks and the stakeholder notice of a new incident land on their own threads: let them.
-        quiet(id);
+        Settle.settle(incidents, id);
         Response page = as("alice").get("/incidents/" + id);
         Matcher since = Pattern.compile("/events\\?since=(\\d+)").matcher(page.body());
         assertThat(since.find()).isTrue();
@@ -237,20 +238,6 @@ class ConsolePagesTests {
             incidents.addNote(id, "from another node", "bob");
 
             assertThat(room.awaitChanged()).isTrue();
-        }
-    }
-
-    private void quiet(IncidentId id) throws InterruptedException {
-        long marker = incidents.changeMarkers(List.of(id)).of(id);
-        long stableSince = System.nanoTime();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() - stableSince < TimeUnit.MILLISECONDS.toNanos(1500) && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(100);
-            long now = incidents.changeMarkers(List.of(id)).of(id);
-            if (now != marker) {
-                marker = now;
-                stableSince = System.nanoTime();
-            }
         }
     }
 

@@ -78,6 +78,19 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /** Clicks the element, found afresh should a live panel replace it in the meantime. */
+    public void click(String css) {
+        await("to click " + css, d -> {
+            find(css).click();
+            return true;
+        });
+    }
+
+    /** The element's text, read afresh should a live panel replace it in the meantime. */
+    public String text(String css) {
+        return await("the text of " + css, d -> find(css).getText());
+    }
+
     public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
