@@ -10,6 +10,37 @@
     }
   });
 
+  // A live panel is re-fetched when its incident changes; never under someone's cursor: a panel holding the field
+  // being typed in, or an open confirmation, is marked stale instead and re-fetched once the person leaves it.
+  var stale = {};
+  function busy(panel) {
+    var active = document.activeElement;
+    var typing = active && panel.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)
+        && active.type !== 'checkbox' && active.value;
+    return typing || !!panel.querySelector('dialog[open]');
+  }
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var target = event.detail.target;
+    if (target && target.id && target.hasAttribute('hx-get') && busy(target)) {
+      event.detail.shouldSwap = false;
+      stale[target.id] = true;
+    }
+  });
+  function refreshStale() {
+    setTimeout(function () {
+      Object.keys(stale).forEach(function (id) {
+        var panel = document.getElementById(id);
+        if (!panel) { delete stale[id]; return; }
+        if (!busy(panel)) {
+          delete stale[id];
+          htmx.ajax('GET', panel.getAttribute('hx-get'), { target: panel, swap: 'outerHTML' });
+        }
+      });
+    }, 0);
+  }
+  document.addEventListener('focusout', refreshStale);
+  document.addEventListener('close', refreshStale, true);
+
   var pendingG = false;
   document.addEventListener('keydown', function (event) {
     var target = event.target;

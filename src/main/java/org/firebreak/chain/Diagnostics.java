@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.firebreak.shared.InvalidConfiguration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** The diagnostics behind the plan's "Check …" steps, run on demand (API, CLI) or by playbook steps. */
@@ -33,6 +35,24 @@ public class Diagnostics {
             return profiles.current().map(ChainProfile::blockTime).orElse(DEFAULT_POLL_INTERVAL);
         } catch (RuntimeException e) {
             return DEFAULT_POLL_INTERVAL;
+        }
+    }
+
+    /**
+     * What "Pause system" would switch and who signs, read from the profile in force, so that a person confirming the
+     * action sees exactly which contracts and which guardian; empty when no valid profile is in force.
+     *
+     * @param guardian the guardian's address, or null when the profile configures none (the action then refuses)
+     */
+    public record PauseScope(List<ChainProfile.ContractRef> contracts, @Nullable String guardian) {
+    }
+
+    public Optional<PauseScope> pauseScope() {
+        try {
+            return profiles.current().map(p -> new PauseScope(p.contracts().pausable(),
+                    p.guardian() == null ? null : p.guardian().address()));
+        } catch (InvalidConfiguration e) {
+            return Optional.empty();
         }
     }
 

@@ -64,7 +64,7 @@ public class ClassificationPolicy {
     }
 
     /** The plan's severity for these criteria; empty when there are none. */
-    Optional<Severity> classify(List<SeverityCriterion> given) {
+    public Optional<Severity> classify(List<SeverityCriterion> given) {
         return given.stream().map(SeverityCriterion::severity).reduce(Severity::mostSevere);
     }
 

@@ -101,6 +101,14 @@ public class IncidentApi {
         return incidents.detectedBetween(from, to);
     }
 
+    /**
+     * Markers that move whenever anything about an incident is written: one read, for pollers that must stay cheap
+     * however many incidents they watch.
+     */
+    public ChangeMarkers changeMarkers(Collection<IncidentId> watched) {
+        return incidents.changeMarkers(watched);
+    }
+
     public List<TimelineEntry> timeline(IncidentId id) {
         return Objects.requireNonNull(read.execute(status -> {
             load(id);

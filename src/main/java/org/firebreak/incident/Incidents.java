@@ -286,6 +286,29 @@ class Incidents {
                 .list();
     }
 
+    /**
+     * One statement: the version of each watched incident, and the sum of all versions plus the number of incidents
+     * (versions only grow and incidents are never deleted, so that sum moves on every open and every change).
+     */
+    ChangeMarkers changeMarkers(Collection<IncidentId> watched) {
+        String each = watched.isEmpty() ? ""
+                : "select number, version from incident where number in (:numbers) union all ";
+        var sql = jdbc.sql(each + "select -1, count(*) + coalesce(sum(version), 0) from incident");
+        if (!watched.isEmpty()) {
+            sql = sql.param("numbers", watched.stream().map(IncidentId::number).toList());
+        }
+        long all = 0;
+        Map<IncidentId, Long> markers = new HashMap<>();
+        for (long[] row : sql.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list()) {
+            if (row[0] == -1) {
+                all = row[1];
+            } else {
+                markers.put(new IncidentId(row[0]), row[1]);
+            }
+        }
+        return new ChangeMarkers(all, markers);
+    }
+
     long count(IncidentFilter filter) {
         return jdbc.sql("select count(*) from incident" + filter.where()).params(filter.params())
                 .query(Long.class).single();

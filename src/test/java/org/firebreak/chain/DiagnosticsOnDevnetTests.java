@@ -67,6 +67,18 @@ class DiagnosticsOnDevnetTests {
     }
 
     @Test
+    void thePauseScopeNamesThePausableContractsAndTheGuardianOfTheProfileInForce() {
+        ChainProfile profile = TestDevnet.profile();
+
+        Diagnostics.PauseScope scope = diagnostics.pauseScope().orElseThrow();
+
+        assertThat(scope.contracts()).extracting(ChainProfile.ContractRef::address)
+                .containsExactlyElementsOf(profile.contracts().pausable().stream().map(ChainProfile.ContractRef::address).toList())
+                .contains(profile.contracts().delegationManager().address());
+        assertThat(scope.guardian()).isEqualTo(profile.guardian().address()).startsWith("0x");
+    }
+
+    @Test
     void aHealthyStackIsOkEverywhereButTheDelegationThatExpiresThisWeek() {
         for (String name : List.of("rpc-status", "entrypoint", "account-factory", "gas-prices", "delegation-framework",
                 "permissions", "network-status", "rpc-performance")) {

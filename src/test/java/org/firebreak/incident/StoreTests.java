@@ -6,6 +6,7 @@ import static org.firebreak.incident.OpenIncidentBuilder.anIncident;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -50,5 +51,28 @@ class StoreTests {
 
         assertThat(incidents.timeline(id)).extracting(TimelineEntry::text)
                 .first().asString().startsWith("Opened LOW");
+    }
+
+    @Test
+    void changeMarkersMoveWithEveryWriteToTheirIncidentAndNotWithOthers() {
+        IncidentId watched = incidents.open(anIncident().withSeverity(Severity.LOW).build(), "alice").id();
+        IncidentId other = incidents.open(anIncident().withSeverity(Severity.LOW).build(), "alice").id();
+        ChangeMarkers before = incidents.changeMarkers(List.of(watched, new IncidentId(999_999)));
+
+        incidents.addNote(other, "elsewhere", "bob");
+        ChangeMarkers afterOther = incidents.changeMarkers(List.of(watched));
+        incidents.record(watched, TimelineKind.NOTIFICATION, "paged alice", "firebreak");
+        ChangeMarkers afterRecord = incidents.changeMarkers(List.of(watched));
+        incidents.completeStep(watched, 1, null, "bob");
+        ChangeMarkers afterStep = incidents.changeMarkers(List.of(watched));
+
+        assertThat(before.of(new IncidentId(999_999))).isEqualTo(-1);
+        assertThat(afterOther.of(watched)).isEqualTo(before.of(watched));
+        assertThat(afterOther.all()).isGreaterThan(before.all());
+        assertThat(afterRecord.of(watched)).isGreaterThan(afterOther.of(watched));
+        assertThat(afterStep.of(watched)).isGreaterThan(afterRecord.of(watched));
+        assertThat(incidents.changeMarkers(List.of()).all()).isEqualTo(afterStep.all()).isGreaterThan(afterRecord.all());
+        IncidentId opened = incidents.open(anIncident().withSeverity(Severity.LOW).build(), "alice").id();
+        assertThat(incidents.changeMarkers(List.of(opened)).all()).isGreaterThan(afterStep.all());
     }
 }

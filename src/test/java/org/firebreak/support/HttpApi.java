@@ -95,6 +95,19 @@ public final class HttpApi {
         return send("POST", path, json);
     }
 
+    /** A browser's form post: {@code application/x-www-form-urlencoded}, the given name and value pairs in order. */
+    public Response postForm(String path, String... namesAndValues) {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            form.append(form.isEmpty() ? "" : "&").append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Firebreak-Actor", actor).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
+        return exchange(request);
+    }
+
     public Response put(String path, String json) {
         return send("PUT", path, json);
     }
@@ -149,8 +162,12 @@ public final class HttpApi {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
+        return exchange(request.build());
+    }
+
+    private Response exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null), response.body());
         } catch (IOException e) {

@@ -7,6 +7,8 @@ package org.firebreak.shared.web;
 public record Actor(String name, Role role) {
 
     public static final String ANONYMOUS = "anonymous";
+    /** The name Firebreak itself writes on the timeline for what it does unasked (checks, pages, deliveries). */
+    public static final String SYSTEM = "firebreak";
 
     public boolean canRespond() {
         return role.includes(Role.RESPONDER);
