@@ -258,10 +258,10 @@ ensure_pdf_test_deps() {
   command -v pdftotext >/dev/null 2>&1 || ensure_apt_packages poppler-utils
 }
 
-# Browser tests (not used yet). When UI tests arrive, call this from test-all.sh:
-#   Debian's chromium + chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver).
-#   Never let a test tool download its own browser; point it at /usr/bin/chromium.
+# The console's browser tests (Selenium): Debian's chromium + chromium-driver
+# (/usr/bin/chromium, /usr/bin/chromedriver). No test tool downloads a browser of its own.
 ensure_browser_test_deps() {
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then return 0; fi
   ensure_apt_packages chromium chromium-driver
 }
 

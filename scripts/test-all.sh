@@ -162,7 +162,7 @@ main() {
   # ---- system dependencies of the suite: add new ones in scripts/lib.sh ----------
   if (( run_pg )); then ensure_postgres_server; fi
   ensure_pdf_test_deps                # pdftotext (poppler-utils) for the review PDF export tests
-  # ensure_browser_test_deps          # chromium + chromium-driver, when UI tests land
+  ensure_browser_test_deps            # chromium + chromium-driver for the console's Selenium tests
   ensure_npm_packages "$FB_ROOT/devnet"   # anvil + contract artifacts for the devnet tests
   export FIREBREAK_HOME="$FB_ROOT"
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -102,13 +101,14 @@ class FollowerRestartTests {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(FirebreakApplication.class).properties(Map.of(
-                "firebreak.data-dir", dataDir.toString(),
-                "firebreak.access.bootstrap-token", HttpApi.BOOTSTRAP_TOKEN,
-                "firebreak.chain.profile", TestDevnet.profilePath().toString(),
-                "firebreak.playbooks.directory", "target/test-data/no-operator-playbooks",
-                "server.port", "0",
-                "logging.level.org.firebreak.chain", "INFO")).run();
+        // As arguments: SpringApplicationBuilder.properties() are defaults, which application.yml would override.
+        return new SpringApplicationBuilder(FirebreakApplication.class).run(
+                "--firebreak.data-dir=" + dataDir,
+                "--firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
+                "--firebreak.chain.profile=" + TestDevnet.profilePath(),
+                "--firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
+                "--server.port=0",
+                "--logging.level.org.firebreak.chain=INFO");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -10,7 +10,10 @@ import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.StepView;
+import org.firebreak.access.AccountApi;
+import org.firebreak.shared.web.Role;
 import org.firebreak.support.Browser;
+import org.firebreak.support.HttpApi;
 import org.firebreak.support.Settle;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "firebreak.data-dir=./target/test-data/${random.uuid}",
+        "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
         "firebreak.scheduler.enabled=false" })
 class ConsoleBrowserTests {
@@ -42,8 +46,13 @@ class ConsoleBrowserTests {
     @LocalServerPort
     int port;
 
+    private static final String PASSWORD = "correct horse battery staple";
+
     @Autowired
     IncidentApi incidents;
+
+    @Autowired
+    AccountApi accounts;
 
     private Browser browser;
 
@@ -54,6 +63,11 @@ class ConsoleBrowserTests {
 
     @BeforeEach
     void openBrowser() {
+        for (var person : java.util.Map.of("carol", Role.COMMANDER, "vic", Role.VIEWER).entrySet()) {
+            if (accounts.find(person.getKey()).isEmpty()) {
+                accounts.create(person.getKey(), null, person.getValue(), PASSWORD, true, "tests");
+            }
+        }
         browser = Browser.open(port);
     }
 
@@ -72,11 +86,11 @@ class ConsoleBrowserTests {
 
     @Test
     void aCommanderOpensACriticalIncidentByFormAndWorksItLive() {
-        // sign-in: once security lands, browser.signIn("carol", password) replaces actAs here and the rest stands.
-        browser.actAs("carol");
-
         browser.go("/");
+        browser.await("the sign-in page for a stranger", d -> browser.path().equals("/login"));
+        browser.signIn("carol", PASSWORD);
         assertThat(text("h1")).isEqualTo("Dashboard");
+        assertThat(text("header .who")).contains("carol", "commander");
         browser.find("a.button[href='/incidents/new']").click();
 
         browser.await("the open-incident form", d -> browser.path().equals("/incidents/new"));
@@ -164,6 +178,37 @@ class ConsoleBrowserTests {
         browser.await("resolved", d -> text("#top [data-status]").equals("RESOLVED"));
         assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(incidents.get(id).acknowledgedAt()).isNotNull();
+    }
+
+    @Test
+    void aViewerSeesTheIncidentButNoButtonAndTheEndpointsBehindThemRefuseIt() {
+        IncidentId id = incidents.open(new org.firebreak.incident.OpenIncident("Paymaster deposit low", null,
+                null, List.of("funds at risk"), "UNCLASSIFIED", List.of("paymaster"), "carol", null, null), "carol").id();
+        browser.signIn("vic", PASSWORD);
+        assertThat(text("header .who")).contains("vic", "viewer");
+        assertThat(browser.all("a.button[href='/incidents/new']")).as("no Open incident button").isEmpty();
+
+        browser.go("/incidents/" + id);
+        browser.await("the checklist", d -> !browser.all("ol.checklist > li").isEmpty());
+        assertThat(text("#incident-title")).contains("Paymaster deposit low");
+        assertThat(browser.all("main form[method=post], main form[method=POST]")).as("no form that changes anything").isEmpty();
+        assertThat(browser.all("main button")).as("no button but filters")
+                .allMatch(b -> b.findElements(By.xpath("ancestor::*[contains(@class,'filters')]")).size() > 0);
+
+        // What a forged button would post, with the page's own CSRF token: refused, and nothing changes.
+        for (String post : List.of("/incidents/" + id + "/steps/2/done", "/incidents/" + id + "/notes",
+                "/incidents/" + id + "/acknowledge", "/incidents/" + id + "/status", "/incidents/" + id + "/actions/pause")) {
+            Object status = browser.asyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0], {method: 'POST', headers: {
+                        'Content-Type': 'application/x-www-form-urlencoded',
+                        [document.querySelector('meta[name=csrf-header]').content]:
+                            document.querySelector('meta[name=csrf-token]').content},
+                        body: 'status=RESOLVED&text=hi&confirm=true'}).then(r => done(r.status));""", post);
+            assertThat(status).as(post).isEqualTo(403L);
+        }
+        assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.TRIGGERED);
+        assertThat(incidents.timeline(id)).noneMatch(e -> e.actor().equals("vic"));
     }
 
     private StepView step(IncidentId id, String title) {

@@ -24,6 +24,7 @@ import org.firebreak.incident.OpenIncident;
 import org.firebreak.incident.StepState;
 import org.firebreak.incident.StepView;
 import org.firebreak.incident.TimelineKind;
+import org.firebreak.shared.web.Role;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.HttpApi.Response;
@@ -101,7 +102,7 @@ class ConsolePagesTests {
         IncidentId id = openCritical("Step done by form");
         int assess = step(id, "Assess impact").no();
 
-        Response posted = as("bob").postForm("/incidents/" + id + "/steps/" + assess + "/done", "note",
+        Response posted = as("bob").form("/incidents/" + id + "/steps/" + assess + "/done", "note",
                 "every redemption since block 18 reverts");
 
         assertThat(posted.status()).isEqualTo(302);
@@ -119,7 +120,7 @@ class ConsolePagesTests {
         IncidentId id = openCritical("Skip without reason");
         int assess = step(id, "Assess impact").no();
 
-        Response posted = as("bob").postForm("/incidents/" + id + "/steps/" + assess + "/skip", "reason", "  ");
+        Response posted = as("bob").form("/incidents/" + id + "/steps/" + assess + "/skip", "reason", "  ");
 
         assertThat(posted.status()).isEqualTo(302);
         assertThat(step(id, "Assess impact").state()).isEqualTo(StepState.PENDING);
@@ -131,11 +132,11 @@ class ConsolePagesTests {
     void statusButtonsMoveTheIncidentAndAMoveThePlanForbidsIsRefused() {
         IncidentId id = openCritical("Status by buttons");
 
-        assertThat(as("carol").postForm("/incidents/" + id + "/acknowledge").status()).isEqualTo(302);
+        assertThat(as("carol").form("/incidents/" + id + "/acknowledge").status()).isEqualTo(302);
         assertThat(incidents.get(id).status().name()).isEqualTo("ACKNOWLEDGED");
-        as("carol").postForm("/incidents/" + id + "/status", "status", "CLOSED");
+        as("carol").form("/incidents/" + id + "/status", "status", "CLOSED");
         assertThat(incidents.get(id).status().name()).isEqualTo("ACKNOWLEDGED");
-        as("carol").postForm("/incidents/" + id + "/status", "status", "resolved");
+        as("carol").form("/incidents/" + id + "/status", "status", "resolved");
         assertThat(incidents.get(id).status().name()).isEqualTo("RESOLVED");
     }
 
@@ -154,7 +155,7 @@ class ConsolePagesTests {
     void theFormOpensAnIncidentAndLandsInItsRoom() {
         long before = incidents.list(IncidentFilter.all(), 0, 1).total();
 
-        Response posted = as("erin").postForm("/incidents", "title", "Paymaster deposit drained", "criteria",
+        Response posted = as("erin").form("/incidents", "title", "Paymaster deposit drained", "criteria",
                 "FUNDS_AT_RISK", "criteria", "PERFORMANCE_ISSUES", "type", "DELEGATION_FAILURE", "components",
                 "delegations, paymaster", "commander", "", "summary", "deposit fell to 0 in block 40");
 
@@ -173,12 +174,12 @@ class ConsolePagesTests {
     void badFormInputComesBackWithTheFieldNamedAndOpensNothing() {
         long before = incidents.list(IncidentFilter.all(), 0, 1).total();
 
-        Response noTitle = as("erin").postForm("/incidents", "title", " ", "criteria", "FUNDS_AT_RISK", "type",
+        Response noTitle = as("erin").form("/incidents", "title", " ", "criteria", "FUNDS_AT_RISK", "type",
                 "DELEGATION_FAILURE");
-        Response noCriteria = as("erin").postForm("/incidents", "title", "Something odd", "type", "UNCLASSIFIED");
-        Response badComponent = as("erin").postForm("/incidents", "title", "Something odd", "criteria",
+        Response noCriteria = as("erin").form("/incidents", "title", "Something odd", "type", "UNCLASSIFIED");
+        Response badComponent = as("erin").form("/incidents", "title", "Something odd", "criteria",
                 "COSMETIC_ISSUES", "components", "ok, !bad");
-        Response badType = as("erin").postForm("/incidents", "title", "Something odd", "criteria", "COSMETIC_ISSUES",
+        Response badType = as("erin").form("/incidents", "title", "Something odd", "criteria", "COSMETIC_ISSUES",
                 "type", "NOT_A_TYPE");
 
         assertThat(noTitle.status()).isEqualTo(422);
@@ -266,7 +267,8 @@ class ConsolePagesTests {
         static Stream open(int port, String path) throws Exception {
             HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                            .header("Accept", "text/event-stream").build(),
+                            .header("Accept", "text/event-stream")
+                            .header("Authorization", "Bearer " + new HttpApi(port).tokenFor("watcher", Role.VIEWER)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");

@@ -55,13 +55,13 @@ public final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), "http://127.0.0.1:" + port);
     }
 
-    /**
-     * Until sign-in lands every request is its own actor by the {@code X-Firebreak-Actor} header; this sends it on
-     * every request the pages make (event streams included). Sign-in will replace it.
-     */
-    public Browser actAs(String name) {
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Firebreak-Actor", name)));
+    /** Signs in through the sign-in form, as a person does, and waits for the dashboard it leads to. */
+    public Browser signIn(String username, String password) {
+        go("/login");
+        find("#username").sendKeys(username);
+        find("#password").sendKeys(password);
+        find("form button[type=submit]").click();
+        await("the dashboard after signing in as " + username, d -> path().equals("/") || path().startsWith("/?"));
         return this;
     }
 
@@ -99,6 +99,11 @@ public final class Browser implements AutoCloseable {
     public <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
+    }
+
+    /** A script that ends by calling its last argument (a callback), e.g. after a fetch. */
+    public Object asyncScript(String js, Object... args) {
+        return driver.executeAsyncScript(js, args);
     }
 
     public Object script(String js, Object... args) {

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,19 +94,6 @@ public final class HttpApi {
         return send("POST", path, json);
     }
 
-    /** A browser's form post: {@code application/x-www-form-urlencoded}, the given name and value pairs in order. */
-    public Response postForm(String path, String... namesAndValues) {
-        StringBuilder form = new StringBuilder();
-        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            form.append(form.isEmpty() ? "" : "&").append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
-                    .append('=').append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("X-Firebreak-Actor", actor).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
-        return exchange(request);
-    }
-
     public Response put(String path, String json) {
         return send("PUT", path, json);
     }
@@ -131,13 +117,13 @@ public final class HttpApi {
         return exchange("POST", path, token(), "application/x-www-form-urlencoded", body);
     }
 
-    /** {@link #form(String, Map)} with the fields in pairs: name, value. */
+    /** A form post with the fields in pairs, name then value, in order; a name may repeat (checkboxes). */
     public Response form(String path, String... fields) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < fields.length; i += 2) {
-            map.put(fields[i], fields[i + 1]);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.append(body.isEmpty() ? "" : "&").append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
         }
-        return form(path, map);
+        return exchange("POST", path, token(), "application/x-www-form-urlencoded", body.toString());
     }
 
     private @Nullable String token() {
