@@ -18,6 +18,8 @@ class ConsoleTime {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
@@ -28,6 +30,11 @@ class ConsoleTime {
 
     public String utc(@Nullable Instant at) {
         return at == null ? "-" : UTC.format(at);
+    }
+
+    /** To the minute, {@code 2026-11-25 03:00Z}, for lists where seconds are noise. */
+    public String minute(@Nullable Instant at) {
+        return at == null ? "-" : MINUTE.format(at);
     }
 
     /** Time of day only, for the timeline where the date rarely changes. */

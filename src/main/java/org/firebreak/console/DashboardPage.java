@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.firebreak.detection.AlertApi;
+import org.firebreak.detection.MonitorApi;
+import org.firebreak.detection.RuleStatus;
 import org.firebreak.detection.AlertStatus;
 import org.firebreak.detection.AlertView;
 import org.firebreak.incident.IncidentApi;
@@ -39,13 +41,16 @@ class DashboardPage {
 
     private final IncidentApi incidents;
     private final AlertApi alerts;
+    private final MonitorApi monitors;
     private final OnCallApi oncall;
     private final StatusPage statusPage;
     private final LiveChanges live;
 
-    DashboardPage(IncidentApi incidents, AlertApi alerts, OnCallApi oncall, StatusPage statusPage, LiveChanges live) {
+    DashboardPage(IncidentApi incidents, AlertApi alerts, MonitorApi monitors, OnCallApi oncall, StatusPage statusPage,
+            LiveChanges live) {
         this.incidents = incidents;
         this.alerts = alerts;
+        this.monitors = monitors;
         this.oncall = oncall;
         this.statusPage = statusPage;
         this.live = live;
@@ -86,6 +91,12 @@ class DashboardPage {
         model.addAttribute("openTotal", open.total());
         model.addAttribute("counts", counts);
         model.addAttribute("alerts", active);
+        List<RuleStatus> rules = monitors.rules();
+        model.addAttribute("monitors", rules);
+        model.addAttribute("holding", rules.stream().filter(r -> !r.instances().isEmpty()).toList());
+        model.addAttribute("broken", rules.stream().filter(r -> r.lastError() != null).toList());
+        model.addAttribute("lastChecked", rules.stream().map(RuleStatus::lastEvaluatedAt).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null));
         model.addAttribute("oncall", oncall.now());
         model.addAttribute("status", statusPage.summary());
     }

@@ -39,6 +39,12 @@ class ConsolePagesTests {
 
     private static final Pattern STEP = Pattern.compile("data-step=\"([^\"]+)\"");
 
+    @Autowired
+    org.firebreak.detection.rules.RuleEngine ruleEngine;
+
+    @Autowired
+    org.firebreak.detection.MonitorApi monitors;
+
     @LocalServerPort
     int port;
 
@@ -77,6 +83,19 @@ class ConsolePagesTests {
                 incidents.list(new IncidentFilter(null, org.firebreak.shared.Severity.CRITICAL, null, true, null), 0, 1).total())
                 .isPositive();
         assertThat(page.body()).contains("On call now", "Status page", "Monitors");
+    }
+
+    @Test
+    void theDashboardShowsWhatEachMonitorHoldsAndWhichCannotCheck() {
+        ruleEngine.tick();
+        List<org.firebreak.detection.RuleStatus> rules = monitors.rules();
+        String body = as("alice").get("/").body();
+        long holding = rules.stream().filter(r -> !r.instances().isEmpty()).count();
+        assertThat(body).contains(holding + " of " + rules.size() + " rules holding");
+        rules.stream().filter(r -> !r.instances().isEmpty()).forEach(r -> assertThat(body).contains(r.title()));
+        rules.stream().filter(r -> r.lastError() != null)
+                .forEach(r -> assertThat(body).contains("CANNOT CHECK").contains(org.springframework.web.util.HtmlUtils.htmlEscape(r.lastError())));
+        assertThat(body).contains("Rules last looked");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.firebreak.detection.rules;
 
+import org.firebreak.detection.RuleStatus;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,14 +56,6 @@ public class RuleEngine {
         this.clock = clock;
     }
 
-    /** Where a rule stands, for the API and the console. */
-    public record RuleStatus(String id, String title, String severity, String source, boolean enabled,
-            @Nullable Instant lastEvaluatedAt, @Nullable String lastError, List<InstanceStatus> instances) {
-    }
-
-    public record InstanceStatus(String subject, String state, Instant since, String summary) {
-    }
-
     /** Runs every rule that is due, then opens the incidents of alerts whose silence has ended. */
     public synchronized void tick() {
         Instant now = now();
@@ -89,7 +83,7 @@ public class RuleEngine {
                 .collect(Collectors.groupingBy(RuleInstance::rule));
         return catalog.all().stream().map(r -> new RuleStatus(r.id(), r.title(), r.severity().name(),
                 r.source().describe(), r.isEnabled(), lastRun.get(r.id()), lastError.get(r.id()),
-                byRule.getOrDefault(r.id(), List.of()).stream().map(i -> new InstanceStatus(i.subject(),
+                byRule.getOrDefault(r.id(), List.of()).stream().map(i -> new RuleStatus.InstanceStatus(i.subject(),
                         i.state().name(), i.since(), i.summary())).toList())).toList();
     }
 

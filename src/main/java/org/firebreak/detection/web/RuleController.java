@@ -4,7 +4,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.firebreak.detection.rules.RuleEngine;
+import org.firebreak.detection.MonitorApi;
+import org.firebreak.detection.RuleStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,15 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Rules")
 class RuleController {
 
-    private final RuleEngine engine;
+    private final MonitorApi monitors;
 
-    RuleController(RuleEngine engine) {
-        this.engine = engine;
+    RuleController(MonitorApi monitors) {
+        this.monitors = monitors;
     }
 
     @GetMapping("/api/v1/rules")
     @Operation(summary = "Every rule with its source, last evaluation and the subjects it holds for")
-    List<RuleEngine.RuleStatus> list() {
-        return engine.status();
+    List<RuleStatus> list() {
+        return monitors.rules();
     }
 }
