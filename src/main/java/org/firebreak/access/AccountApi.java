@@ -108,6 +108,42 @@ public class AccountApi {
         return get(username);
     }
 
+    /** A person changes their own password, proving the current one. */
+    @Transactional
+    public void changeOwnPassword(String username, @Nullable String current, @Nullable String replacement) {
+        Accounts.Stored stored = accounts.find(username)
+                .orElseThrow(() -> new AccountNotFound("no account named '" + username + "'"));
+        if (stored.passwordHash() == null || current == null || !passwords.matches(current, stored.passwordHash())) {
+            throw new InvalidAccountInput("currentPassword", "is not your current password");
+        }
+        if (replacement == null) {
+            throw new InvalidAccountInput("newPassword", "is required");
+        }
+        if (replacement.equals(current)) {
+            throw new InvalidAccountInput("newPassword", "must differ from the current one");
+        }
+        String hash;
+        try {
+            hash = passwords.encode(validPassword(replacement));
+        } catch (InvalidAccountInput e) {
+            throw new InvalidAccountInput("newPassword", e.getMessage());
+        }
+        AccountView view = stored.view();
+        accounts.update(username, view.role(), view.enabled(), hash, view.displayName(), clock.instant());
+        log.info("Account {} changed its own password", username);
+    }
+
+    /** An admin gives the account a new generated password (returned once), e.g. when one was forgotten. */
+    @Transactional
+    public String resetPassword(String username, String actor) {
+        AccountView view = get(username);
+        String generated = randomText(15);
+        accounts.update(username, view.role(), view.enabled(), passwords.encode(generated), view.displayName(),
+                clock.instant());
+        log.info("Account {} given a new password by {}", username, actor);
+        return generated;
+    }
+
     /** Issues a token for the account; {@code validity} null: until revoked. */
     @Transactional
     public IssuedToken issueToken(String username, String name, @Nullable Duration validity, String actor) {

@@ -36,8 +36,8 @@ final class EndpointRules {
         open(HttpMethod.GET, "/ack/**");
         open(HttpMethod.POST, "/ack/**", "/api/v1/integrations/*/alertmanager", "/api/v1/integrations/*/pagerduty");
 
-        // Anyone signed in: who am I, and one's own tokens.
-        need(Role.VIEWER, null, "/api/v1/me", "/api/v1/me/**");
+        // Anyone signed in: who am I, one's own password and tokens.
+        need(Role.VIEWER, null, "/api/v1/me", "/api/v1/me/**", "/account", "/account/**");
 
         need(Role.ADMIN, null, "/admin", "/admin/**", "/api/v1/accounts", "/api/v1/accounts/**");
 

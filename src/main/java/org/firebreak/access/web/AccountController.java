@@ -1,7 +1,6 @@
 package org.firebreak.access.web;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,14 +8,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.firebreak.access.AccountApi;
 import org.firebreak.access.AccountView;
 import org.firebreak.access.CreatedAccount;
-import org.firebreak.access.InvalidAccountInput;
 import org.firebreak.access.IssuedToken;
 import org.firebreak.access.TokenView;
 import org.firebreak.access.web.AccountRequests.AccountChange;
 import org.firebreak.access.web.AccountRequests.NewAccount;
 import org.firebreak.access.web.AccountRequests.NewToken;
+import org.firebreak.access.web.AccountRequests.PasswordChange;
 import org.firebreak.shared.web.Actor;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +41,13 @@ class AccountController {
         return accounts.get(actor.name());
     }
 
+    @PostMapping("/api/v1/me/password")
+    @Operation(summary = "Change your own password: currentPassword, newPassword")
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange body, Actor actor) {
+        accounts.changeOwnPassword(actor.name(), body.currentPassword(), body.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/api/v1/me/tokens")
     List<TokenView> myTokens(Actor actor) {
         return accounts.tokens(actor.name());
@@ -51,7 +56,7 @@ class AccountController {
     @PostMapping("/api/v1/me/tokens")
     @Operation(summary = "Issue a token for yourself; its value is in this response only")
     ResponseEntity<IssuedToken> issueMine(@RequestBody NewToken body, Actor actor) {
-        return issued(accounts.issueToken(actor.name(), body.name(), validity(body.expiresInDays()), actor.name()));
+        return issued(accounts.issueToken(actor.name(), body.name(), TokenValidity.ofDays(body.expiresInDays()), actor.name()));
     }
 
     @DeleteMapping("/api/v1/me/tokens/{id}")
@@ -91,7 +96,7 @@ class AccountController {
     @PostMapping("/api/v1/accounts/{username}/tokens")
     @Operation(summary = "Issue a token for the account (e.g. an integration's); its value is in this response only")
     ResponseEntity<IssuedToken> issue(@PathVariable String username, @RequestBody NewToken body, Actor actor) {
-        return issued(accounts.issueToken(username, body.name(), validity(body.expiresInDays()), actor.name()));
+        return issued(accounts.issueToken(username, body.name(), TokenValidity.ofDays(body.expiresInDays()), actor.name()));
     }
 
     @DeleteMapping("/api/v1/accounts/{username}/tokens/{id}")
@@ -101,15 +106,5 @@ class AccountController {
 
     private static ResponseEntity<IssuedToken> issued(IssuedToken token) {
         return ResponseEntity.status(201).body(token);
-    }
-
-    private static @Nullable Duration validity(@Nullable Integer days) {
-        if (days == null) {
-            return null;
-        }
-        if (days < 1 || days > 3650) {
-            throw new InvalidAccountInput("expiresInDays", "must be 1 to 3650 days, or left out for a token that lasts until revoked");
-        }
-        return Duration.ofDays(days);
     }
 }

@@ -20,4 +20,7 @@ final class AccountRequests {
 
     record NewToken(String name, @Nullable Integer expiresInDays) {
     }
+
+    record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
+    }
 }

@@ -1,6 +1,5 @@
 package org.firebreak.access.web;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -78,6 +77,17 @@ class AdminPages {
         return "redirect:/admin/users";
     }
 
+    @PostMapping("/admin/users/{username}/password")
+    String resetPassword(@PathVariable String username, Actor actor, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("generatedPassword", accounts.resetPassword(username, actor.name()));
+            flash.addFlashAttribute("generatedFor", username);
+        } catch (AccountNotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
     @GetMapping("/admin/users/{username}/tokens")
     String tokens(@PathVariable String username, Model model) {
         try {
@@ -94,11 +104,7 @@ class AdminPages {
     String issue(@PathVariable String username, @RequestParam String name,
             @RequestParam(required = false) @Nullable Integer expiresInDays, Actor actor, RedirectAttributes flash) {
         try {
-            if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > 3650)) {
-                throw new InvalidAccountInput("expiresInDays", "must be 1 to 3650 days, or empty for no expiry");
-            }
-            IssuedToken token = accounts.issueToken(username, name,
-                    expiresInDays == null ? null : Duration.ofDays(expiresInDays), actor.name());
+            IssuedToken token = accounts.issueToken(username, name, TokenValidity.ofDays(expiresInDays), actor.name());
             flash.addFlashAttribute("issued", token.token());
         } catch (InvalidAccountInput e) {
             flash.addFlashAttribute("failed", e.field() + ": " + e.getMessage());
