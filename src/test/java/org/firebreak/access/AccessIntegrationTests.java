@@ -19,10 +19,13 @@ import org.firebreak.shared.web.Role;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.HttpApi.Response;
+import org.firebreak.support.OwnSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +35,12 @@ class AccessIntegrationTests {
 
     private static final String OPEN = """
             {"title": "Redemptions revert", "criteria": ["funds at risk"], "type": "DELEGATION_FAILURE"}""";
+
+    /** A store of its own: the first start's files are only written on an empty store (PostgreSQL shares one). */
+    @DynamicPropertySource
+    static void ownSchema(DynamicPropertyRegistry registry) {
+        OwnSchema.register(registry);
+    }
 
     @LocalServerPort
     int port;
