@@ -14,6 +14,7 @@ import org.firebreak.access.AccountApi;
 import org.firebreak.shared.web.Role;
 import org.firebreak.support.Browser;
 import org.firebreak.support.HttpApi;
+import org.firebreak.support.OwnSchema;
 import org.firebreak.support.Settle;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,8 @@ class ConsoleBrowserTests {
     @DynamicPropertySource
     static void devnetProfile(DynamicPropertyRegistry registry) {
         registry.add("firebreak.chain.profile", () -> TestDevnet.profilePath().toString());
+        // Incident numbers and people of its own on PostgreSQL, where contexts otherwise share one store.
+        OwnSchema.register(registry);
     }
 
     @BeforeEach
@@ -66,6 +69,8 @@ class ConsoleBrowserTests {
         for (var person : java.util.Map.of("carol", Role.COMMANDER, "vic", Role.VIEWER).entrySet()) {
             if (accounts.find(person.getKey()).isEmpty()) {
                 accounts.create(person.getKey(), null, person.getValue(), PASSWORD, true, "tests");
+            } else {
+                accounts.update(person.getKey(), person.getValue(), true, PASSWORD, null, "tests");
             }
         }
         browser = Browser.open(port);
