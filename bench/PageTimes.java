@@ -30,7 +30,12 @@ import java.util.regex.Pattern;
  * 200 ms). Exit status 1 when a page answers anything but 200 (a 404 is reported as "missing" with --skip-missing,
  * for pages another branch adds), 0 otherwise, MISSED or not.
  *
- * usage: java PageTimes.java BASE_URL INCIDENTS THREADS WARMUP RUNS SKIP_MISSING(true|false)  (token: FIREBREAK_TOKEN)
+ * Between the two, it waits (up to SETTLE_SECONDS) until the server and its descendants (the devnet) use less than 10%
+ * of a core: opening an incident queues automated diagnostics against the devnet, and
+ * 1,000 of them keep both busy for minutes after the last request; pages are timed in the steady state after that.
+ *
+ * usage: java PageTimes.java BASE_URL INCIDENTS THREADS WARMUP RUNS SKIP_MISSING(true|false) SERVER_PID SETTLE_SECONDS
+ *        (token: FIREBREAK_TOKEN)
  */
 public class PageTimes {
 
@@ -64,6 +69,8 @@ public class PageTimes {
         int runs = Integer.parseInt(args[4]);
         boolean skipMissing = Boolean.parseBoolean(args[5]);
         token = System.getenv("FIREBREAK_TOKEN");
+        long serverPid = Long.parseLong(args[6]);
+        int settleSeconds = Integer.parseInt(args[7]);
 
         // ---- seeding ----
         Seeded[] seeded = new Seeded[incidents];
@@ -108,6 +115,12 @@ public class PageTimes {
         SEED_TIMES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> System.out.printf(
                 "  %-48s %5d requests, mean %.1f ms%n", e.getKey(), e.getValue()[0],
                 e.getValue()[1] / 1e6 / e.getValue()[0]));
+
+        // ---- background work of the seeding (automated diagnostics on the devnet) ----
+        long settleStart = System.nanoTime();
+        boolean settled = settle(serverPid, settleSeconds);
+        System.out.printf("settling: %s after %.0f s (server and devnet below 10%% of a core over 2 s)%n",
+                settled ? "idle" : "STILL BUSY, timing anyway", (System.nanoTime() - settleStart) / 1e9);
 
         // ---- the pages ----
         String openCritical = Arrays.stream(seeded).filter(s -> s.severity().equals("CRITICAL")
@@ -186,6 +199,27 @@ public class PageTimes {
         if (failed) {
             System.exit(1);
         }
+    }
+
+    /** Waits until the server and its descendants (the devnet) use under 10% of a core over 2 s. */
+    static boolean settle(long serverPid, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long before = cpuNanos(serverPid);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            long after = cpuNanos(serverPid);
+            if (after - before < 0.1 * 2e9) {
+                return true;
+            }
+            before = after;
+        }
+        return false;
+    }
+
+    /** CPU time used so far by the process and its descendants. */
+    static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid).stream().flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p),
+                p.descendants())).mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     /** Opens incident i and works it to where a real store would have it; deterministic per index. */

@@ -7,7 +7,11 @@
 # Any answer but 200 fails the run; with --skip-missing a page answering 404 is reported as "missing" instead
 # (pages another branch adds). Appends the figures to bench/results/pages.md unless --no-record.
 #
-# usage: bench/pages.sh [--incidents N] [--threads N] [--warmup N] [--runs N] [--skip-missing] [--no-record]
+# Between seeding and timing it waits (--settle, up to 600 s) until the server and its devnet are idle: each opened
+# incident queues automated diagnostics that keep them busy for minutes after the last request.
+#
+# usage: bench/pages.sh [--incidents N] [--threads N] [--warmup N] [--runs N] [--settle SECONDS] [--skip-missing]
+#                       [--no-record]
 set -euo pipefail
 
 FB_ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)"
@@ -20,6 +24,7 @@ THREADS=4
 WARMUP=5
 RUNS=30
 SKIP_MISSING=false
+SETTLE=600
 RECORD=1
 RESULTS="$FB_ROOT/bench/results/pages.md"
 
@@ -30,8 +35,9 @@ while (( $# )); do
     --warmup) WARMUP="$2"; shift ;;
     --runs) RUNS="$2"; shift ;;
     --skip-missing) SKIP_MISSING=true ;;
+    --settle) SETTLE="$2"; shift ;;
     --no-record) RECORD=0 ;;
-    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) fb_die "unknown option: $1 (try --help)" ;;
   esac
   shift
@@ -39,21 +45,23 @@ done
 
 SERVER_PID=""
 RUN_DIR=""
+descendants() {   # PID -> its children, grandchildren... (the devnet's anvil and sidecar)
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do printf '%s\n' "$child"; descendants "$child"; done
+}
 cleanup() {
+  local children=()
+  [[ -z "$SERVER_PID" ]] || mapfile -t children < <(descendants "$SERVER_PID")
   if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill -TERM "$SERVER_PID" 2>/dev/null || true
     for _ in $(seq 1 200); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$SERVER_PID" 2>/dev/null || true
   fi
   [[ -z "$SERVER_PID" ]] || wait "$SERVER_PID" 2>/dev/null || true
-  if [[ -n "$RUN_DIR" ]]; then
-    # The devnet `up` started stops with it; after a SIGKILL, stop what still runs from this run's directory.
-    local p
-    for p in /proc/[0-9]*; do
-      if grep -qaF -- "$RUN_DIR/" "$p/cmdline" 2>/dev/null; then kill -TERM "${p#/proc/}" 2>/dev/null || true; fi
-    done
-    rm -rf -- "$RUN_DIR"
-  fi
+  # The devnet `up` started stops with it; should it outlive a SIGKILL, stop it by the PIDs noted above.
+  local child
+  for child in "${children[@]}"; do kill -TERM "$child" 2>/dev/null || true; done
+  [[ -z "$RUN_DIR" ]] || rm -rf -- "$RUN_DIR"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -86,7 +94,7 @@ for _ in $(seq 1 100); do [[ -s "$RUN_DIR/data/cli-token" ]] && break; sleep 0.1
 export FIREBREAK_TOKEN="$(cat "$RUN_DIR/data/cli-token")"
 status=0
 output="$("$FB_JAVA" "$FB_ROOT/bench/PageTimes.java" "$base" "$INCIDENTS" "$THREADS" "$WARMUP" "$RUNS" \
-  "$SKIP_MISSING")" || status=$?
+  "$SKIP_MISSING" "$SERVER_PID" "$SETTLE")" || status=$?
 printf '%s\n' "$output"
 if (( status != 0 )); then
   tail -n 20 "$RUN_DIR/server.log" >&2
@@ -104,8 +112,8 @@ if (( RECORD )); then
     printf '\n## %s\n\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
     printf -- '- commit: %s; JDK: %s; JVM options: `%s`\n' "$commit" \
       "$("$FB_JAVA" -version 2>&1 | sed -n 2p | sed 's/ *(build \(.*\))/ \1/')" "$jvm_opts"
-    printf -- '- machine: nproc %s, %s GB RAM; store: embedded H2 file; devnet started by `up`; client on the same machine\n' \
-      "$(nproc)" "$(awk '/^MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo)"
+    printf -- '- machine: nproc %s, %s GB RAM, load average %s at the end; store: embedded H2 file; devnet started by `up`; client on the same machine\n' \
+      "$(nproc)" "$(awk '/^MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo)" "$(cut -d' ' -f1-3 /proc/loadavg)"
     printf -- '- %s incidents seeded from %s threads; %s warm-up + %s timed GETs per page\n\n%s\n' "$INCIDENTS" \
       "$THREADS" "$WARMUP" "$RUNS" "$output"
   } >>"$RESULTS"
