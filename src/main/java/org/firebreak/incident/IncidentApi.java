@@ -109,6 +109,14 @@ public class IncidentApi {
         return incidents.changeMarkers(watched);
     }
 
+    /**
+     * Every incident still open, whenever detected, and every one detected at or after {@code since}, newest first
+     * (by number), as one consistent snapshot read in two queries whatever their number (for the status page).
+     */
+    public List<IncidentOverview> openOrDetectedSince(Instant since) {
+        return Objects.requireNonNull(read.execute(status -> incidents.openOrDetectedSince(since)));
+    }
+
     public List<TimelineEntry> timeline(IncidentId id) {
         return Objects.requireNonNull(read.execute(status -> {
             load(id);

@@ -6,6 +6,7 @@ import static org.firebreak.shared.Sql.instantOrNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -307,6 +308,31 @@ class Incidents {
             }
         }
         return new ChangeMarkers(all, markers);
+    }
+
+    List<IncidentOverview> openOrDetectedSince(Instant since) {
+        Map<Long, List<String>> components = new HashMap<>();
+        jdbc.sql("""
+                select c.incident_number, c.name from incident_component c join incident i on i.number = c.incident_number
+                where i.status not in ('RESOLVED', 'CLOSED') or i.detected_at >= :since
+                order by c.incident_number, c.position""")
+                .param("since", ts(since))
+                .query(rs -> {
+                    components.computeIfAbsent(rs.getLong(1), n -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return jdbc.sql("""
+                select number, title, severity, status, detected_at, opened_at, acknowledged_at, mitigated_at,
+                    resolved_at, closed_at
+                from incident where status not in ('RESOLVED', 'CLOSED') or detected_at >= :since
+                order by number desc""")
+                .param("since", ts(since))
+                .query((rs, row) -> new IncidentOverview(new IncidentId(rs.getLong("number")), rs.getString("title"),
+                        Severity.valueOf(rs.getString("severity")), IncidentStatus.valueOf(rs.getString("status")),
+                        List.copyOf(components.getOrDefault(rs.getLong("number"), List.of())),
+                        instantOrNull(rs, "detected_at"), instantOrNull(rs, "opened_at"),
+                        instantOrNull(rs, "acknowledged_at"), instantOrNull(rs, "mitigated_at"),
+                        instantOrNull(rs, "resolved_at"), instantOrNull(rs, "closed_at")))
+                .list();
     }
 
     long count(IncidentFilter filter) {

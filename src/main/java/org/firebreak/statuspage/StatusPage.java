@@ -7,12 +7,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.firebreak.comms.StatusUpdateView;
 import org.firebreak.comms.StatusUpdates;
 import org.firebreak.detection.AlertApi;
 import org.firebreak.detection.AlertStatus;
@@ -21,11 +25,10 @@ import org.firebreak.detection.SilenceApi;
 import org.firebreak.detection.SilenceKind;
 import org.firebreak.detection.SilenceView;
 import org.firebreak.incident.IncidentApi;
-import org.firebreak.incident.IncidentFilter;
 import org.firebreak.incident.IncidentId;
+import org.firebreak.incident.IncidentOverview;
 import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentSummary;
-import org.firebreak.incident.IncidentView;
 import org.firebreak.shared.Severity;
 import org.firebreak.shared.web.PublicUrl;
 import org.firebreak.statuspage.StatusPageSettings.Component;
@@ -47,8 +50,6 @@ import org.springframework.stereotype.Service;
 public class StatusPage {
 
     static final Duration HISTORY = Duration.ofDays(90);
-    private static final int PAGE = 200;
-    private static final int MOST_INCIDENTS_READ = 2_000;
 
     private final StatusPageSettings settings;
     private final IncidentApi incidents;
@@ -71,22 +72,24 @@ public class StatusPage {
 
     public StatusSummary summary() {
         Instant now = clock.instant();
-        List<IncidentView> recent = recentPublicIncidents(now);
-        List<IncidentView> open = recent.stream().filter(i -> i.status().isOpen()).toList();
+        List<IncidentOverview> recent = recentPublicIncidents(now);
+        Map<IncidentId, List<StatusUpdateView>> published = publicUpdates(recent, now);
+        List<IncidentOverview> open = recent.stream().filter(i -> i.status().isOpen()).toList();
         List<SilenceView> windows = silences.list(true).stream()
                 .filter(s -> s.kind() == SilenceKind.MAINTENANCE && s.endedAt() == null && s.endsAt().isAfter(now))
                 .toList();
         List<ComponentView> components = components(open, firingWithoutIncident(), windows, now);
         ComponentStatus worst = components.stream().map(ComponentView::status)
                 .reduce(ComponentStatus.OPERATIONAL, ComponentStatus::worst);
-        List<IncidentEntry> active = open.stream().map(this::entry).toList();
-        List<IncidentEntry> history = recent.stream().filter(i -> !i.status().isOpen()).map(this::entry).toList();
+        List<IncidentEntry> active = open.stream().map(i -> entry(i, published)).toList();
+        List<IncidentEntry> history = recent.stream().filter(i -> !i.status().isOpen()).map(i -> entry(i, published))
+                .toList();
         String url = settings.url().isBlank() ? publicUrl.base() + "/status" : settings.url();
         return new StatusSummary(settings.name(), url, now, indicator(worst), description(worst), components,
                 active, history, windows.stream().map(w -> maintenance(w, now)).toList(), days(recent, now));
     }
 
-    private List<ComponentView> components(List<IncidentView> open, List<AlertView> firing, List<SilenceView> windows,
+    private List<ComponentView> components(List<IncidentOverview> open, List<AlertView> firing, List<SilenceView> windows,
             Instant now) {
         List<ComponentView> views = new ArrayList<>();
         int position = 1;
@@ -105,7 +108,7 @@ public class StatusPage {
                     because.add("alert " + a.dedupKey());
                 }
             }
-            for (IncidentView i : open) {
+            for (IncidentOverview i : open) {
                 if (affects(c, i.components())) {
                     status = status.worst(of(i.severity()));
                     because.add(i.id().toString());
@@ -129,31 +132,37 @@ public class StatusPage {
         };
     }
 
-    /** Incidents detected in the last 90 days that the public sees, newest first (open ones whenever detected). */
-    private List<IncidentView> recentPublicIncidents(Instant now) {
-        Instant since = now.minus(HISTORY);
-        Map<IncidentId, IncidentSummary> found = new LinkedHashMap<>();
-        for (IncidentSummary s : incidents.list(new IncidentFilter(null, null, null, true, null), 0, PAGE).items()) {
-            found.put(s.id(), s);
+    /**
+     * Incidents detected in the last 90 days that the public sees, newest first, open ones first (open ones whenever
+     * detected): one read of the incident module's overview, whatever their number.
+     */
+    private List<IncidentOverview> recentPublicIncidents(Instant now) {
+        List<IncidentOverview> found = incidents.openOrDetectedSince(now.minus(HISTORY)).stream()
+                .filter(i -> i.severity() != Severity.LOW).toList();
+        return Stream.concat(found.stream().filter(i -> i.status().isOpen()),
+                found.stream().filter(i -> !i.status().isOpen())).toList();
+    }
+
+    /** The public updates of the given incidents, oldest first, in one read (none is posted before its incident opens). */
+    private Map<IncidentId, List<StatusUpdateView>> publicUpdates(List<IncidentOverview> recent, Instant now) {
+        Instant since = recent.stream().map(IncidentOverview::openedAt).min(Instant::compareTo).orElse(now);
+        Map<IncidentId, List<StatusUpdateView>> byIncident = new HashMap<>();
+        for (StatusUpdateView u : updates.publicUpdatesSince(since)) {
+            byIncident.computeIfAbsent(u.incident(), id -> new ArrayList<>()).add(u);
         }
-        for (int page = 0; page * PAGE < MOST_INCIDENTS_READ; page++) {
-            List<IncidentSummary> items = incidents.list(IncidentFilter.all(), page, PAGE).items();
-            items.stream().filter(s -> !s.detectedAt().isBefore(since)).forEach(s -> found.putIfAbsent(s.id(), s));
-            if (items.size() < PAGE || items.getLast().detectedAt().isBefore(since)) {
-                break;
-            }
-        }
-        return found.values().stream().filter(s -> s.severity() != Severity.LOW)
-                .map(s -> incidents.get(s.id())).toList();
+        return byIncident;
     }
 
     private List<AlertView> firingWithoutIncident() {
-        return alerts.list(null, AlertStatus.FIRING).stream()
-                .filter(a -> a.incident() == null || !incidents.get(a.incident()).status().isOpen()).toList();
+        List<AlertView> firing = alerts.list(null, AlertStatus.FIRING);
+        Set<IncidentId> open = incidents.summaries(firing.stream().map(AlertView::incident).filter(Objects::nonNull)
+                .collect(Collectors.toSet())).stream().filter(i -> i.status().isOpen()).map(IncidentSummary::id)
+                .collect(Collectors.toSet());
+        return firing.stream().filter(a -> a.incident() == null || !open.contains(a.incident())).toList();
     }
 
-    private IncidentEntry entry(IncidentView i) {
-        List<StatusSummary.Update> published = updates.publicUpdates(i.id()).reversed().stream()
+    private IncidentEntry entry(IncidentOverview i, Map<IncidentId, List<StatusUpdateView>> updates) {
+        List<StatusSummary.Update> published = updates.getOrDefault(i.id(), List.of()).reversed().stream()
                 .map(u -> new StatusSummary.Update(Long.toString(u.id()), u.status().toString(), u.text(), u.postedAt()))
                 .toList();
         String status = published.isEmpty() || !i.status().isOpen() ? status(i.status()) : published.getFirst().status();
@@ -163,12 +172,12 @@ public class StatusPage {
                 i.mitigatedAt(), i.resolvedAt(), componentsOf(i), published);
     }
 
-    private List<String> componentsOf(IncidentView i) {
+    private List<String> componentsOf(IncidentOverview i) {
         return settings.components().stream().filter(c -> affects(c, i.components())).map(Component::id).toList();
     }
 
-    private static Instant latest(IncidentView i) {
-        return java.util.stream.Stream.of(i.openedAt(), i.acknowledgedAt(), i.mitigatedAt(), i.resolvedAt(), i.closedAt())
+    private static Instant latest(IncidentOverview i) {
+        return Stream.of(i.openedAt(), i.acknowledgedAt(), i.mitigatedAt(), i.resolvedAt(), i.closedAt())
                 .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(i.openedAt());
     }
 
@@ -217,14 +226,14 @@ public class StatusPage {
     }
 
     /** 90 days, oldest first, each with the worst impact of the public incidents detected that day. */
-    private static List<Day> days(List<IncidentView> recent, Instant now) {
-        Map<LocalDate, List<IncidentView>> byDay = recent.stream()
+    private static List<Day> days(List<IncidentOverview> recent, Instant now) {
+        Map<LocalDate, List<IncidentOverview>> byDay = recent.stream()
                 .collect(Collectors.groupingBy(i -> LocalDate.ofInstant(i.detectedAt(), ZoneOffset.UTC)));
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<Day> days = new ArrayList<>();
         for (LocalDate d = today.minusDays(HISTORY.toDays() - 1); !d.isAfter(today); d = d.plusDays(1)) {
-            List<IncidentView> that = byDay.getOrDefault(d, List.of());
-            Optional<Severity> worst = that.stream().map(IncidentView::severity).min(Enum::compareTo);
+            List<IncidentOverview> that = byDay.getOrDefault(d, List.of());
+            Optional<Severity> worst = that.stream().map(IncidentOverview::severity).min(Enum::compareTo);
             days.add(new Day(d, worst.map(StatusPage::impact).orElse("none"), that.size()));
         }
         return days;
