@@ -5,13 +5,17 @@ import org.firebreak.playbook.StepExecutors;
 import org.firebreak.playbook.StepKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs a new incident's automated checks at once, so the first responder opens an incident that already has
  * evidence. Only diagnostics run by themselves; actions wait for the commander. The listener goes through the
  * event publication registry, so checks owed by an incident opened just before a crash run after the restart.
+ * It runs outside any transaction (not {@code @ApplicationModuleListener}, which opens one around the whole
+ * listener): each check's result commits on its own as it lands, and no lock on the incident is held while a
+ * check waits on the chain, so people changing the incident meanwhile are not blocked.
  */
 @Component
 class AutomatedChecks {
@@ -27,7 +31,8 @@ class AutomatedChecks {
         this.executors = executors;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(IncidentOpened opened) {
         for (StepView step : incidents.get(opened.id()).checklist()) {
             boolean diagnostic = step.kind() == StepKind.AUTOMATED && step.automation() != null
