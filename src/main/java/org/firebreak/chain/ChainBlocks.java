@@ -1,5 +1,11 @@
 package org.firebreak.chain;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -13,16 +19,32 @@ import org.web3j.utils.Numeric;
  * Which blocks lie in a time window, read from the node of the profile in force: a binary search over
  * {@code eth_getBlockByNumber} (block times never decrease), about 2·log2(head) calls for a window. Block times are
  * whole seconds, so an instant inside a second counts from that second's block onwards.
+ * <p>
+ * An answer found {@value #SETTLED_DEPTH} or more blocks below the head is kept (per chain, instant and direction, at
+ * most {@value #KEPT} of them): no reorganisation reaches that deep on the chains Firebreak watches, so a review
+ * page asking for the same past window again costs no RPC call, even while the endpoint's rate limit is taken by
+ * diagnostics. {@code firebreak_chain_block_reads_total} counts the blocks read.
  */
 @Service
 public class ChainBlocks {
 
+    static final long SETTLED_DEPTH = 64;
+    static final int KEPT = 10_000;
+
     private final ChainProfiles profiles;
     private final ChainClient client;
+    private final Counter reads;
+    private final Map<Settled, BlockAt> settled = new ConcurrentHashMap<>();
 
-    ChainBlocks(ChainProfiles profiles, ChainClient client) {
+    /** A past instant's answer on one chain: the first block at or after it, or the last at or before it. */
+    private record Settled(long chainId, Instant at, boolean firstAtOrAfter) {
+    }
+
+    ChainBlocks(ChainProfiles profiles, ChainClient client, MeterRegistry meters) {
         this.profiles = profiles;
         this.client = client;
+        this.reads = Counter.builder("firebreak_chain_block_reads").description("Blocks read to find a time window's blocks")
+                .register(meters);
     }
 
     /**
@@ -35,9 +57,15 @@ public class ChainBlocks {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the window ends (" + to + ") before it starts (" + from + ")");
         }
-        Search search = new Search(profile());
-        Optional<BlockAt> first = search.firstAtOrAfter(from);
-        Optional<BlockAt> last = search.lastAtOrBefore(to);
+        ChainProfile profile = profile();
+        BlockAt keptFirst = settled.get(new Settled(profile.chainId(), from, true));
+        BlockAt keptLast = settled.get(new Settled(profile.chainId(), to, false));
+        if (keptFirst != null && keptLast != null) {
+            return keptFirst.number() > keptLast.number() ? Optional.empty() : Optional.of(new BlockRange(keptFirst, keptLast));
+        }
+        Search search = new Search(profile);
+        Optional<BlockAt> first = keptFirst != null ? Optional.of(keptFirst) : search.firstAtOrAfter(from);
+        Optional<BlockAt> last = keptLast != null ? Optional.of(keptLast) : search.lastAtOrBefore(to);
         if (first.isEmpty() || last.isEmpty() || first.get().number() > last.get().number()) {
             return Optional.empty();
         }
@@ -46,12 +74,16 @@ public class ChainBlocks {
 
     /** The first block whose time is at or after {@code at}; empty when the head is older. */
     public Optional<BlockAt> firstAtOrAfter(Instant at) {
-        return new Search(profile()).firstAtOrAfter(at);
+        ChainProfile profile = profile();
+        BlockAt kept = settled.get(new Settled(profile.chainId(), at, true));
+        return kept != null ? Optional.of(kept) : new Search(profile).firstAtOrAfter(at);
     }
 
     /** The last block whose time is at or before {@code at}; empty when genesis is younger. */
     public Optional<BlockAt> lastAtOrBefore(Instant at) {
-        return new Search(profile()).lastAtOrBefore(at);
+        ChainProfile profile = profile();
+        BlockAt kept = settled.get(new Settled(profile.chainId(), at, false));
+        return kept != null ? Optional.of(kept) : new Search(profile).lastAtOrBefore(at);
     }
 
     private ChainProfile profile() {
@@ -73,6 +105,28 @@ public class ChainBlocks {
         }
 
         Optional<BlockAt> firstAtOrAfter(Instant at) {
+            Optional<BlockAt> found = searchFirstAtOrAfter(at);
+            found.ifPresent(block -> keep(new Settled(profile.chainId(), at, true), block));
+            return found;
+        }
+
+        Optional<BlockAt> lastAtOrBefore(Instant at) {
+            Optional<BlockAt> found = searchLastAtOrBefore(at);
+            // Only when a later block exists: the last block at or before a time past the head may still change.
+            found.filter(block -> block.number() < head.number()).ifPresent(block -> keep(new Settled(profile.chainId(), at, false), block));
+            return found;
+        }
+
+        private void keep(Settled key, BlockAt block) {
+            if (head.number() - block.number() >= SETTLED_DEPTH) {
+                if (settled.size() >= KEPT) {
+                    settled.clear();
+                }
+                settled.put(key, block);
+            }
+        }
+
+        private Optional<BlockAt> searchFirstAtOrAfter(Instant at) {
             if (head.time().isBefore(seconds(at))) {
                 return Optional.empty();
             }
@@ -93,7 +147,7 @@ public class ChainBlocks {
             return Optional.of(hi);
         }
 
-        Optional<BlockAt> lastAtOrBefore(Instant at) {
+        private Optional<BlockAt> searchLastAtOrBefore(Instant at) {
             if (genesis.time().isAfter(at)) {
                 return Optional.empty();
             }
@@ -120,6 +174,7 @@ public class ChainBlocks {
 
         private List<BlockAt> read(List<RpcCall<?>> calls) {
             try {
+                reads.increment(calls.size());
                 ChainClient.Answers answers = client.send(profile, calls);
                 return java.util.stream.IntStream.range(0, calls.size()).mapToObj(i -> {
                     EthBlock response = answers.get(i, EthBlock.class);

@@ -91,6 +91,11 @@ final class DevnetProbe implements AutoCloseable, BeforeAllCallback, AfterEachCa
         return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
     }
 
+    java.time.Instant blockTime(long number) throws IOException {
+        return java.time.Instant.ofEpochSecond(web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)),
+                false).send().getBlock().getTimestamp().longValueExact());
+    }
+
     /** The logs of the stack's followed contracts in blocks from..to, straight from anvil. */
     List<org.web3j.protocol.core.methods.response.Log> logs(List<String> addresses, long from, long to)
             throws IOException {
