@@ -34,7 +34,8 @@ public class ChainBlocks {
     private final ChainProfiles profiles;
     private final ChainClient client;
     private final Counter reads;
-    private final Map<Settled, BlockAt> settled = new ConcurrentHashMap<>();
+    /** Answers that can no longer change; an empty one is "before genesis", which no later block changes either. */
+    private final Map<Settled, Optional<BlockAt>> settled = new ConcurrentHashMap<>();
 
     /** A past instant's answer on one chain: the first block at or after it, or the last at or before it. */
     private record Settled(long chainId, Instant at, boolean firstAtOrAfter) {
@@ -58,14 +59,21 @@ public class ChainBlocks {
             throw new IllegalArgumentException("the window ends (" + to + ") before it starts (" + from + ")");
         }
         ChainProfile profile = profile();
-        BlockAt keptFirst = settled.get(new Settled(profile.chainId(), from, true));
-        BlockAt keptLast = settled.get(new Settled(profile.chainId(), to, false));
-        if (keptFirst != null && keptLast != null) {
-            return keptFirst.number() > keptLast.number() ? Optional.empty() : Optional.of(new BlockRange(keptFirst, keptLast));
+        Optional<BlockAt> keptLast = settled.get(new Settled(profile.chainId(), to, false));
+        if (keptLast != null && keptLast.isEmpty()) {
+            return Optional.empty();
         }
-        Search search = new Search(profile);
-        Optional<BlockAt> first = keptFirst != null ? Optional.of(keptFirst) : search.firstAtOrAfter(from);
-        Optional<BlockAt> last = keptLast != null ? Optional.of(keptLast) : search.lastAtOrBefore(to);
+        Optional<BlockAt> keptFirst = settled.get(new Settled(profile.chainId(), from, true));
+        Optional<BlockAt> first;
+        Optional<BlockAt> last;
+        if (keptFirst != null && keptLast != null) {
+            first = keptFirst;
+            last = keptLast;
+        } else {
+            Search search = new Search(profile);
+            first = keptFirst != null ? keptFirst : search.firstAtOrAfter(from);
+            last = keptLast != null ? keptLast : search.lastAtOrBefore(to);
+        }
         if (first.isEmpty() || last.isEmpty() || first.get().number() > last.get().number()) {
             return Optional.empty();
         }
@@ -75,15 +83,22 @@ public class ChainBlocks {
     /** The first block whose time is at or after {@code at}; empty when the head is older. */
     public Optional<BlockAt> firstAtOrAfter(Instant at) {
         ChainProfile profile = profile();
-        BlockAt kept = settled.get(new Settled(profile.chainId(), at, true));
-        return kept != null ? Optional.of(kept) : new Search(profile).firstAtOrAfter(at);
+        Optional<BlockAt> kept = settled.get(new Settled(profile.chainId(), at, true));
+        return kept != null ? kept : new Search(profile).firstAtOrAfter(at);
     }
 
     /** The last block whose time is at or before {@code at}; empty when genesis is younger. */
     public Optional<BlockAt> lastAtOrBefore(Instant at) {
         ChainProfile profile = profile();
-        BlockAt kept = settled.get(new Settled(profile.chainId(), at, false));
-        return kept != null ? Optional.of(kept) : new Search(profile).lastAtOrBefore(at);
+        Optional<BlockAt> kept = settled.get(new Settled(profile.chainId(), at, false));
+        return kept != null ? kept : new Search(profile).lastAtOrBefore(at);
+    }
+
+    private void remember(Settled key, Optional<BlockAt> answer) {
+        if (settled.size() >= KEPT) {
+            settled.clear();
+        }
+        settled.put(key, answer);
     }
 
     private ChainProfile profile() {
@@ -112,17 +127,18 @@ public class ChainBlocks {
 
         Optional<BlockAt> lastAtOrBefore(Instant at) {
             Optional<BlockAt> found = searchLastAtOrBefore(at);
+            Settled key = new Settled(profile.chainId(), at, false);
+            if (found.isEmpty()) {
+                remember(key, found); // before genesis, for good
+            }
             // Only when a later block exists: the last block at or before a time past the head may still change.
-            found.filter(block -> block.number() < head.number()).ifPresent(block -> keep(new Settled(profile.chainId(), at, false), block));
+            found.filter(block -> block.number() < head.number()).ifPresent(block -> keep(key, block));
             return found;
         }
 
         private void keep(Settled key, BlockAt block) {
             if (head.number() - block.number() >= SETTLED_DEPTH) {
-                if (settled.size() >= KEPT) {
-                    settled.clear();
-                }
-                settled.put(key, block);
+                remember(key, Optional.of(block));
             }
         }
 

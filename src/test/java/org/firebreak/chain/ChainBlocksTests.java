@@ -55,6 +55,12 @@ class ChainBlocksTests {
         assertThat(blocks.between(from, to)).contains(found);
         assertThat(reads()).as("a settled window is read once").isEqualTo(afterFirst);
 
+        Instant beforeGenesis = anvil.blockTime(0).minusSeconds(3600);
+        assertThat(blocks.between(beforeGenesis.minusSeconds(60), beforeGenesis)).isEmpty();
+        double afterBeforeGenesis = reads();
+        assertThat(blocks.between(beforeGenesis.minusSeconds(60), beforeGenesis)).isEmpty();
+        assertThat(reads()).as("a window before genesis stays so").isEqualTo(afterBeforeGenesis);
+
         Instant recent = anvil.blockTime(anvil.head());
         blocks.firstAtOrAfter(recent);
         double afterRecent = reads();
