@@ -23,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,6 +44,7 @@ public class IncidentApi {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final TransactionTemplate read;
+    private final TransactionTemplate changes;
     private final Clock clock;
     private final ObjectProvider<CloseGuard> closeGuards;
 
@@ -55,6 +57,11 @@ public class IncidentApi {
         this.classification = classification;
         this.events = events;
         this.tx = tx;
+        // A change called inside another module's transaction (a review started, a page recorded) runs in a nested
+        // one (a savepoint): a concurrent change then undoes only this attempt, the retry reads the incident anew,
+        // and the caller's transaction is not left marked rollback-only by an attempt that was retried.
+        this.changes = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+        this.changes.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.read = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
         this.read.setReadOnly(true);
         this.clock = clock;
@@ -239,7 +246,7 @@ public class IncidentApi {
     private IncidentView mutate(IncidentId id, Consumer<Incident> change) {
         for (int attempt = 1;; attempt++) {
             try {
-                tx.executeWithoutResult(status -> {
+                changes.executeWithoutResult(status -> {
                     Incident incident = incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFound(id));
                     change.accept(incident);
                     incidents.update(incident);
