@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class IncidentApi {
 
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 5;
 
     private final Incidents incidents;
     private final PlaybookCatalog playbooks;
@@ -257,6 +257,9 @@ public class IncidentApi {
                 if (attempt == ATTEMPTS) {
                     throw new IncidentConflict(id + " is being changed by others right now; try again");
                 }
+                // A little jitter, so that writers who collided do not collide again in lockstep.
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000, 10_000_000L * attempt));
             }
         }
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -148,7 +149,12 @@ class Incidents {
             jdbc.sql("delete from " + table + " where incident_number = :n").param("n", incident.id.number()).update();
         }
         writeLists(incident);
-        writeChanges(incident);
+        try {
+            writeChanges(incident);
+        } catch (DuplicateKeyException e) {
+            // Another writer took this timeline number first: the same as a version conflict, and retried as one.
+            throw new OptimisticLockingFailureException(incident.id + "'s timeline was appended to concurrently", e);
+        }
     }
 
     private static Map<String, Object> mutableColumns(Incident incident) {
