@@ -35,6 +35,12 @@ class AutomatedChecks {
     @TransactionalEventListener
     void on(IncidentOpened opened) {
         for (StepView step : incidents.get(opened.id()).checklist()) {
+            IncidentStatus now = incidents.get(opened.id()).status();
+            if (now == IncidentStatus.RESOLVED || now == IncidentStatus.CLOSED) {
+                // Evidence for an incident already over is spent RPC budget that live incidents' checks need.
+                log.info("{} was {} before its automated checks had all run; the rest are left", opened.id(), now);
+                return;
+            }
             boolean diagnostic = step.kind() == StepKind.AUTOMATED && step.automation() != null
                     && step.automation().startsWith("diagnostic:") && executors.find(step.automation()).isPresent();
             if (diagnostic && step.outcome() == null) {

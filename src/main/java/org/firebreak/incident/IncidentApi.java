@@ -205,7 +205,12 @@ public class IncidentApi {
      * {@code confirmed} and the incident commander.
      */
     public IncidentView runStep(IncidentId id, int step, String actor, boolean confirmed) {
-        ChecklistStep target = load(id).step(step);
+        Incident loaded = load(id);
+        if (loaded.status == IncidentStatus.CLOSED) {
+            // Said before the executor runs: a closed incident would refuse its outcome after a wasted chain read.
+            throw new IncidentConflict(id + " is CLOSED; a closed incident is final and takes no more changes");
+        }
+        ChecklistStep target = loaded.step(step);
         if (target.automation == null) {
             throw new IncidentConflict("step " + step + " '" + target.title + "' is manual: tick it or skip it");
         }

@@ -36,9 +36,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Import(AutomatedChecksTests.Drills.class)
 class AutomatedChecksTests {
 
-    static final CountDownLatch SLOW_ENTERED = new CountDownLatch(1);
-    static final CountDownLatch SLOW_RELEASE = new CountDownLatch(1);
+    /** Per incident: the slow check has started; the test lets it finish. */
+    static final Map<String, CountDownLatch> SLOW_ENTERED = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Map<String, CountDownLatch> SLOW_RELEASE = new java.util.concurrent.ConcurrentHashMap<>();
     static final AtomicBoolean SLOW_IN_TRANSACTION = new AtomicBoolean(true);
+    static final java.util.Set<String> AFTER_RAN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static CountDownLatch latch(Map<String, CountDownLatch> latches, String incident) {
+        return latches.computeIfAbsent(incident, k -> new CountDownLatch(1));
+    }
 
     /** An operator's playbook for a drill type: a quick check, then one that waits until the test lets it go. */
     @DynamicPropertySource
@@ -68,6 +74,10 @@ class AutomatedChecksTests {
                             title: Slow check
                             description: waits, as a check behind a rate-limited RPC endpoint does
                             automation: diagnostic:slow-drill
+                          - id: after
+                            title: Check after the slow one
+                            description: counts its runs
+                            automation: diagnostic:after-drill
                     """);
             registry.add("firebreak.playbooks.directory", dir::toString);
         } catch (IOException e) {
@@ -83,7 +93,7 @@ class AutomatedChecksTests {
         IncidentId id = incidents.open(new OpenIncident("Slow checks", null, org.firebreak.shared.Severity.LOW, null,
                 "SLOW_CHECK_DRILL", List.of(), "carol", null, null), "carol").id();
         try {
-            assertThat(SLOW_ENTERED.await(30, TimeUnit.SECONDS)).as("the slow check started").isTrue();
+            assertThat(latch(SLOW_ENTERED, id.toString()).await(30, TimeUnit.SECONDS)).as("the slow check started").isTrue();
             assertThat(SLOW_IN_TRANSACTION.get()).as("a check runs outside any transaction").isFalse();
             assertThat(step(id, "Quick check").outcome()).as("the quick check committed before the slow one ended")
                     .isNotNull();
@@ -93,11 +103,28 @@ class AutomatedChecksTests {
                     () -> incidents.changeStatus(id, IncidentStatus.ACKNOWLEDGED, null, "carol"));
             assertThat(acknowledged.get(3, TimeUnit.SECONDS).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         } finally {
-            SLOW_RELEASE.countDown();
+            latch(SLOW_RELEASE, id.toString()).countDown();
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> step(id, "Slow check").outcome() != null);
         assertThat(step(id, "Slow check").outcome().summary()).isEqualTo("took its time");
         assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> step(id, "Check after the slow one").outcome() != null);
+    }
+
+    @Test
+    void checksLeftWhenTheIncidentIsResolvedAreNotRun() throws Exception {
+        IncidentId id = incidents.open(new OpenIncident("Over before its checks", null, org.firebreak.shared.Severity.LOW,
+                null, "SLOW_CHECK_DRILL", List.of(), "carol", null, null), "carol").id();
+        try {
+            assertThat(latch(SLOW_ENTERED, id.toString()).await(30, TimeUnit.SECONDS)).isTrue();
+            incidents.changeStatus(id, IncidentStatus.RESOLVED, "a false alarm", "carol");
+        } finally {
+            latch(SLOW_RELEASE, id.toString()).countDown();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> step(id, "Slow check").outcome() != null);
+        Thread.sleep(500);
+        assertThat(AFTER_RAN).as("no chain read spent on an incident already over").doesNotContain(id.toString());
+        assertThat(step(id, "Check after the slow one").outcome()).isNull();
     }
 
     private StepView step(IncidentId id, String title) {
@@ -109,16 +136,16 @@ class AutomatedChecksTests {
 
         @Bean
         StepExecutor quickDrill() {
-            return executor("diagnostic:quick-drill", () -> new StepOutcome(StepOutcome.Result.OK, "at once", Map.of()));
+            return executor("diagnostic:quick-drill", run -> new StepOutcome(StepOutcome.Result.OK, "at once", Map.of()));
         }
 
         @Bean
         StepExecutor slowDrill() {
-            return executor("diagnostic:slow-drill", () -> {
+            return executor("diagnostic:slow-drill", run -> {
                 SLOW_IN_TRANSACTION.set(TransactionSynchronizationManager.isActualTransactionActive());
-                SLOW_ENTERED.countDown();
+                latch(SLOW_ENTERED, run.incidentId()).countDown();
                 try {
-                    SLOW_RELEASE.await(30, TimeUnit.SECONDS);
+                    latch(SLOW_RELEASE, run.incidentId()).await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -126,7 +153,16 @@ class AutomatedChecksTests {
             });
         }
 
-        private static StepExecutor executor(String automation, java.util.function.Supplier<StepOutcome> outcome) {
+        @Bean
+        StepExecutor afterDrill() {
+            return executor("diagnostic:after-drill", run -> {
+                AFTER_RAN.add(run.incidentId());
+                return new StepOutcome(StepOutcome.Result.OK, "ran", Map.of());
+            });
+        }
+
+        private static StepExecutor executor(String automation,
+                java.util.function.Function<StepExecutor.StepRun, StepOutcome> outcome) {
             return new StepExecutor() {
                 @Override
                 public String automation() {
@@ -135,7 +171,7 @@ class AutomatedChecksTests {
 
                 @Override
                 public StepOutcome run(StepRun run) {
-                    return outcome.get();
+                    return outcome.apply(run);
                 }
             };
         }
