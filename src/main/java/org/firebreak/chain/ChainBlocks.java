@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigInteger;
 import java.time.Instant;
@@ -58,23 +59,13 @@ public class ChainBlocks {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the window ends (" + to + ") before it starts (" + from + ")");
         }
-        ChainProfile profile = profile();
-        Optional<BlockAt> keptLast = settled.get(new Settled(profile.chainId(), to, false));
-        if (keptLast != null && keptLast.isEmpty()) {
+        Search search = new Search(profile());
+        Optional<BlockAt> last = search.lastAtOrBefore(to);
+        if (last.isEmpty()) {
             return Optional.empty();
         }
-        Optional<BlockAt> keptFirst = settled.get(new Settled(profile.chainId(), from, true));
-        Optional<BlockAt> first;
-        Optional<BlockAt> last;
-        if (keptFirst != null && keptLast != null) {
-            first = keptFirst;
-            last = keptLast;
-        } else {
-            Search search = new Search(profile);
-            first = keptFirst != null ? keptFirst : search.firstAtOrAfter(from);
-            last = keptLast != null ? keptLast : search.lastAtOrBefore(to);
-        }
-        if (first.isEmpty() || last.isEmpty() || first.get().number() > last.get().number()) {
+        Optional<BlockAt> first = search.firstAtOrAfter(from);
+        if (first.isEmpty() || first.get().number() > last.get().number()) {
             return Optional.empty();
         }
         return Optional.of(new BlockRange(first.get(), last.get()));
@@ -82,16 +73,12 @@ public class ChainBlocks {
 
     /** The first block whose time is at or after {@code at}; empty when the head is older. */
     public Optional<BlockAt> firstAtOrAfter(Instant at) {
-        ChainProfile profile = profile();
-        Optional<BlockAt> kept = settled.get(new Settled(profile.chainId(), at, true));
-        return kept != null ? kept : new Search(profile).firstAtOrAfter(at);
+        return new Search(profile()).firstAtOrAfter(at);
     }
 
     /** The last block whose time is at or before {@code at}; empty when genesis is younger. */
     public Optional<BlockAt> lastAtOrBefore(Instant at) {
-        ChainProfile profile = profile();
-        Optional<BlockAt> kept = settled.get(new Settled(profile.chainId(), at, false));
-        return kept != null ? kept : new Search(profile).lastAtOrBefore(at);
+        return new Search(profile()).lastAtOrBefore(at);
     }
 
     private void remember(Settled key, Optional<BlockAt> answer) {
@@ -105,35 +92,55 @@ public class ChainBlocks {
         return profiles.current().orElseThrow(() -> new BlockLookupFailed("no chain profile: " + profiles.describe()));
     }
 
-    /** One search against one head, so both ends of a window are found on the same chain view. */
+    /**
+     * One search against one head, so both ends of a window are found on the same chain view. Kept answers come
+     * first; genesis and head are read only when an answer has to be searched for.
+     */
     private final class Search {
 
         private final ChainProfile profile;
-        private final BlockAt genesis;
-        private final BlockAt head;
+        /** Read by {@link #readEnds()} before any search uses them. */
+        private @Nullable BlockAt genesis;
+        private @Nullable BlockAt head;
 
         Search(ChainProfile profile) {
             this.profile = profile;
-            List<BlockAt> ends = read(List.of(RpcCall.block("earliest"), RpcCall.block("latest")));
-            this.genesis = ends.get(0);
-            this.head = ends.get(1);
         }
 
         Optional<BlockAt> firstAtOrAfter(Instant at) {
+            Settled key = new Settled(profile.chainId(), at, true);
+            Optional<BlockAt> kept = settled.get(key);
+            if (kept != null) {
+                return kept;
+            }
+            readEnds();
             Optional<BlockAt> found = searchFirstAtOrAfter(at);
-            found.ifPresent(block -> keep(new Settled(profile.chainId(), at, true), block));
+            found.ifPresent(block -> keep(key, block));
             return found;
         }
 
         Optional<BlockAt> lastAtOrBefore(Instant at) {
-            Optional<BlockAt> found = searchLastAtOrBefore(at);
             Settled key = new Settled(profile.chainId(), at, false);
+            Optional<BlockAt> kept = settled.get(key);
+            if (kept != null) {
+                return kept;
+            }
+            readEnds();
+            Optional<BlockAt> found = searchLastAtOrBefore(at);
             if (found.isEmpty()) {
                 remember(key, found); // before genesis, for good
             }
             // Only when a later block exists: the last block at or before a time past the head may still change.
             found.filter(block -> block.number() < head.number()).ifPresent(block -> keep(key, block));
             return found;
+        }
+
+        private void readEnds() {
+            if (head == null) {
+                List<BlockAt> ends = read(List.of(RpcCall.block("earliest"), RpcCall.block("latest")));
+                genesis = ends.get(0);
+                head = ends.get(1);
+            }
         }
 
         private void keep(Settled key, BlockAt block) {
