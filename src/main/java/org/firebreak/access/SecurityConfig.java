@@ -70,10 +70,7 @@ class SecurityConfig {
             return path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator/");
         };
         RequestMatcher htmx = request -> "true".equals(request.getHeader("HX-Request"));
-        RequestMatcher bearer = request -> {
-            String header = request.getHeader("Authorization");
-            return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
-        };
+        RequestMatcher bearer = request -> TokenAuthenticationFilter.bearerToken(request).isPresent();
         RequestMatcher publicChange = request -> rules.required(request).isEmpty();
 
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().access(new RoleRules(rules)))

@@ -2,6 +2,7 @@ package org.firebreak.access;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,16 +33,22 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** The value of an {@code Authorization: Bearer ...} header, if the request carries one. */
+    static Optional<String> bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? Optional.of(header.substring(7).strip()) : Optional.empty();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || rules.required(request).isEmpty()) {
+        Optional<String> token = bearerToken(request);
+        if (token.isEmpty() || rules.required(request).isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        String token = header.substring(7).strip();
-        var owner = accounts.tokenOwner(token);
+        var owner = accounts.tokenOwner(token.get());
         if (owner.isEmpty()) {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "Not signed in",
                     "the API token is unknown, revoked or expired, or its account is disabled");
