@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import org.firebreak.shared.web.Role;
 import org.jspecify.annotations.Nullable;
@@ -111,10 +110,9 @@ public final class HttpApi {
      * element, as a form's repeated inputs are.
      */
     public Response form(String path, Map<String, ?> fields) {
-        String body = fields.entrySet().stream().flatMap(e -> (e.getValue() instanceof List<?> values ? values
-                : List.of(e.getValue())).stream().map(v -> encode(e.getKey()) + "=" + encode(String.valueOf(v))))
-                .collect(Collectors.joining("&"));
-        return exchange("POST", path, token(), "application/x-www-form-urlencoded", body);
+        return form(path, fields.entrySet().stream().flatMap(e -> (e.getValue() instanceof List<?> values ? values
+                : List.of(e.getValue())).stream().flatMap(v -> java.util.stream.Stream.of(e.getKey(), String.valueOf(v))))
+                .toArray(String[]::new));
     }
 
     /** A form post with the fields in pairs, name then value, in order; a name may repeat (checkboxes). */
