@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.firebreak.shared.web.Actor;
 import org.firebreak.shared.web.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,19 +49,20 @@ class AccessBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (accounts.isEmpty()) {
-            CreatedAccount admin = accounts.create(ADMIN, "Administrator", Role.ADMIN, null, true, "firebreak");
+            CreatedAccount admin = accounts.create(ADMIN, "Administrator", Role.ADMIN, null, true, Actor.SYSTEM);
             Path file = passwordFile();
             writeOwnerOnly(file, admin.generatedPassword() + "\n", true);
             log.info("First start: sign in as '{}' with the password in {} (change it on the Admin page)", ADMIN, file);
         }
         if (!bootstrapToken.isBlank()) {
-            accounts.find(ADMIN).orElseGet(() -> accounts.create(ADMIN, "Administrator", Role.ADMIN, null, false, "firebreak")
-                    .account());
-            accounts.ensureToken(ADMIN, "bootstrap (firebreak.access.bootstrap-token)", bootstrapToken.strip(), "firebreak");
+            accounts.find(ADMIN).orElseGet(
+                    () -> accounts.create(ADMIN, "Administrator", Role.ADMIN, null, false, Actor.SYSTEM).account());
+            accounts.ensureToken(ADMIN, "bootstrap (firebreak.access.bootstrap-token)", bootstrapToken.strip(),
+                    Actor.SYSTEM);
         }
         Path cli = cliTokenFile();
         if (cliToken && accounts.find(ADMIN).isPresent() && !Files.exists(cli)) {
-            IssuedToken token = accounts.issueToken(ADMIN, "cli-token file in the data directory", null, "firebreak");
+            IssuedToken token = accounts.issueToken(ADMIN, "cli-token file in the data directory", null, Actor.SYSTEM);
             writeOwnerOnly(cli, token.token() + "\n", false);
         }
     }
@@ -80,7 +82,8 @@ class AccessBootstrap implements ApplicationRunner {
                 Files.deleteIfExists(file);
             }
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
             }

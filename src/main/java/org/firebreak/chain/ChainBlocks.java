@@ -45,8 +45,8 @@ public class ChainBlocks {
     ChainBlocks(ChainProfiles profiles, ChainClient client, MeterRegistry meters) {
         this.profiles = profiles;
         this.client = client;
-        this.reads = Counter.builder("firebreak_chain_block_reads").description("Blocks read to find a time window's blocks")
-                .register(meters);
+        this.reads = Counter.builder("firebreak_chain_block_reads")
+                .description("Blocks read to find a time window's blocks").register(meters);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.firebreak.incident;
 
+import org.firebreak.shared.web.Actor;
 import org.firebreak.incident.IncidentEvents.IncidentOpened;
 import org.firebreak.playbook.StepExecutors;
 import org.firebreak.playbook.StepKind;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AutomatedChecks {
 
-    static final String ACTOR = "firebreak";
+    static final String ACTOR = Actor.SYSTEM;
     private static final Logger log = LoggerFactory.getLogger(AutomatedChecks.class);
 
     private final IncidentApi incidents;

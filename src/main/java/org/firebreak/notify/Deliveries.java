@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.firebreak.shared.web.Actor;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.incident.TimelineKind;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Deliveries {
 
-    static final String ACTOR = "firebreak";
+    static final String ACTOR = Actor.SYSTEM;
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
     /** Added to twice the request timeout: how long an attempt may run before another process may take it over. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.firebreak.shared.web.Actor;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentStatus;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class Paging {
 
-    static final String ACTOR = "firebreak";
+    static final String ACTOR = Actor.SYSTEM;
 
     private final IncidentApi incidents;
     private final OnCallCatalog catalog;

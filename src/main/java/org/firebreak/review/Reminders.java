@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.firebreak.shared.web.Actor;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.TimelineKind;
 import org.firebreak.notify.MessageKind;
@@ -37,7 +38,7 @@ class Reminders {
 
     static final String TASK = "review-reminders";
     static final String ACTION_ITEM = "ACTION_ITEM";
-    static final String ACTOR = "firebreak";
+    static final String ACTOR = Actor.SYSTEM;
 
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 
