@@ -9,14 +9,16 @@ import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.firebreak.incident.IncidentApi;
+import org.firebreak.incident.IncidentId;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.HttpApi.Response;
+import org.firebreak.support.Settle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.firebreak.incident.IncidentId;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +28,9 @@ class ReviewExportTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    IncidentApi incidents;
 
     @Autowired
     ReviewExports exports;
@@ -51,6 +56,8 @@ class ReviewExportTests {
         fixture.status(id, "RESOLVED");
         fixture.startReview(id);
         fixture.complete(id);
+        // The exports are compared with the timeline read after them: let the checks and deliveries land first.
+        Settle.settle(incidents, IncidentId.parse(id));
         return id;
     }
 
