@@ -4,7 +4,7 @@
  * page, as a JSON document in the shape of Atlassian Statuspage's v2 {@code summary.json} and as an Atom feed, so
  * existing status consumers work unchanged. Read-only and public; computed on each request, so it is never stale.
  */
-@ApplicationModule(displayName = "Status page", allowedDependencies = { "incident", "detection", "comms", "shared" })
+@ApplicationModule(displayName = "Status page", allowedDependencies = { "incident", "detection", "comms", "playbook", "shared" })
 @NullMarked
 package org.firebreak.statuspage;
 
