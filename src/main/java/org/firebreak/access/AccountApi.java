@@ -38,11 +38,13 @@ public class AccountApi {
 
     private final Accounts accounts;
     private final PasswordEncoder passwords;
+    private final SignInThrottle signIns;
     private final Clock clock;
 
-    AccountApi(Accounts accounts, PasswordEncoder passwords, Clock clock) {
+    AccountApi(Accounts accounts, PasswordEncoder passwords, SignInThrottle signIns, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.signIns = signIns;
         this.clock = clock;
     }
 
@@ -103,6 +105,9 @@ public class AccountApi {
             throw new AccountConflict("'" + username + "' is the last enabled admin: make another admin first");
         }
         accounts.update(username, newRole, newEnabled, hash, shown, clock.instant());
+        if (password != null) {
+            signIns.clear(username);
+        }
         log.info("Account {} changed by {}: role {}, enabled {}{}", username, actor, newRole, newEnabled,
                 password == null ? "" : ", password set");
         return get(username);
@@ -140,6 +145,7 @@ public class AccountApi {
         String generated = randomText(15);
         accounts.update(username, view.role(), view.enabled(), passwords.encode(generated), view.displayName(),
                 clock.instant());
+        signIns.clear(username);
         log.info("Account {} given a new password by {}", username, actor);
         return generated;
     }

@@ -29,6 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -64,7 +65,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain firebreakSecurity(HttpSecurity http, EndpointRules rules, AccountApi accounts,
-            ProblemResponses problems) throws Exception {
+            ProblemResponses problems, SignInThrottle throttle) throws Exception {
         RequestMatcher api = request -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             return path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator/");
@@ -72,10 +73,13 @@ class SecurityConfig {
         RequestMatcher htmx = request -> "true".equals(request.getHeader("HX-Request"));
         RequestMatcher bearer = request -> TokenAuthenticationFilter.bearerToken(request).isPresent();
         RequestMatcher publicChange = request -> rules.required(request).isEmpty();
+        SignInThrottleFilter signIns = new SignInThrottleFilter(throttle);
 
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().access(new RoleRules(rules)))
                 .addFilterBefore(new TokenAuthenticationFilter(accounts, rules, problems), ExceptionTranslationFilter.class)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                .addFilterBefore(signIns, UsernamePasswordAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage("/login").successHandler(signIns.onSuccess())
+                        .failureHandler(signIns.onFailure()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, publicChange))
                 .headers(headers -> headers

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,7 @@ import org.firebreak.shared.web.Role;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.HttpApi.Response;
+import org.firebreak.support.MutableClock;
 import org.firebreak.support.OwnSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +52,9 @@ class AccessIntegrationTests {
 
     @Autowired
     AccessBootstrap bootstrap;
+
+    @Autowired
+    MutableClock clock;
 
     private HttpApi api() {
         return new HttpApi(port);
@@ -206,11 +211,13 @@ class AccessIntegrationTests {
         String id = api().as("cora", Role.COMMANDER).post("/api/v1/incidents", OPEN).json().get("id").asString();
         Browser browser = new Browser();
 
+        assertThat(browser.get("/account").headers().firstValue("Location").orElseThrow()).endsWith("/login");
         HttpResponse<String> wrong = browser.signIn("browser-bea", "not the password");
         assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         HttpResponse<String> right = browser.signIn("browser-bea", "a long enough secret");
         assertThat(right.statusCode()).isEqualTo(302);
-        assertThat(right.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(right.headers().firstValue("Location").orElseThrow()).as("back to the page first asked for")
+                .contains("/account");
         assertThat(browser.get("/api/v1/me").body()).contains("\"username\":\"browser-bea\"");
 
         String note = "{\"text\": \"from the browser\"}";
@@ -233,6 +240,57 @@ class AccessIntegrationTests {
         assertThat(me.json().get("role").asString()).isEqualTo("ADMIN");
         HttpResponse<String> signedIn = new Browser().signIn("admin", Files.readString(password).strip());
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+
+    @Test
+    void fiveWrongPasswordsInARowLockTheNameWithoutCheckingPasswordsUntilTheWaitIsOver() throws Exception {
+        Response made = api().as("root", Role.ADMIN).post("/api/v1/accounts",
+                "{\"username\": \"guess-gus\", \"role\": \"VIEWER\", \"password\": \"the right long secret\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        Browser browser = new Browser();
+        for (int i = 1; i < 5; i++) {
+            assertThat(location(browser.signIn("guess-gus", "guess " + i))).as("wrong password %d", i).endsWith("/login?error");
+        }
+        assertThat(location(browser.signIn("guess-gus", "guess 5"))).endsWith("/login?locked=30");
+        assertThat(location(browser.signIn("guess-gus", "the right long secret")))
+                .as("while locked, not even the right password is checked").endsWith("/login?locked=30");
+        assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(browser.get("/login?locked=30").body()).contains("wait 30 s before trying again");
+        assertThat(location(new Browser().signIn("Guess-Gus ", "x"))).as("the same name, however written")
+                .endsWith("/login?locked=30");
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(location(browser.signIn("guess-gus", "guess 6"))).as("the next wrong one doubles the wait")
+                .endsWith("/login?locked=60");
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(location(browser.signIn("guess-gus", "the right long secret"))).doesNotContain("error", "locked");
+        assertThat(browser.get("/api/v1/me").body()).contains("\"username\":\"guess-gus\"");
+
+        Browser other = new Browser();
+        for (int i = 1; i < 5; i++) {
+            assertThat(location(other.signIn("guess-gus", "again " + i))).as("signing in cleared the count")
+                    .endsWith("/login?error");
+        }
+        assertThat(location(other.signIn("guess-gus", "again 5"))).endsWith("/login?locked=30");
+        Response reset = api().as("root", Role.ADMIN).send("PATCH", "/api/v1/accounts/guess-gus",
+                "{\"password\": \"a brand new long secret\"}");
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        assertThat(location(other.signIn("guess-gus", "a brand new long secret"))).as("an admin's new password unlocks")
+                .doesNotContain("error", "locked");
+    }
+
+    @Test
+    void aNameWithNoAccountLocksLikeOneWithAnAccount() throws Exception {
+        Browser browser = new Browser();
+        for (int i = 1; i < 5; i++) {
+            assertThat(location(browser.signIn("nobody-by-this-name", "guess " + i))).endsWith("/login?error");
+        }
+        assertThat(location(browser.signIn("nobody-by-this-name", "guess 5"))).endsWith("/login?locked=30");
+    }
+
+    private static String location(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(302);
+        return response.headers().firstValue("Location").orElseThrow();
     }
 
     private Response raw(String method, String path, String authorization, String json, String... headers) {
