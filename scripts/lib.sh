@@ -345,7 +345,7 @@ fb_pg_start() {
 listen_addresses = '127.0.0.1'
 port = $FB_PG_PORT
 unix_socket_directories = '$FB_PG_DIR/sock'
-max_connections = 200
+max_connections = 300
 fsync = off
 synchronous_commit = off
 full_page_writes = off

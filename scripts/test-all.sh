@@ -180,10 +180,13 @@ main() {
   if (( run_pg )); then
     labels+=(postgres)
     if fb_pg_start; then
+      # Spring keeps every test context (each with its own connection pool) open for reuse, some 25 of them: 5
+      # connections each keep them all well within the cluster's max_connections.
       run_suite postgres FIREBREAK_TEST_DB=postgres \
         SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$FB_PG_PORT/$FB_PG_DB" \
         SPRING_DATASOURCE_USERNAME="$FB_PG_USER" \
-        SPRING_DATASOURCE_PASSWORD="$FB_PG_PASSWORD"
+        SPRING_DATASOURCE_PASSWORD="$FB_PG_PASSWORD" \
+        SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=5
     else
       record_broken_run postgres "PostgreSQL test cluster did not start"
     fi
