@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.firebreak.comms.PostStatusUpdate;
 import org.firebreak.comms.StatusUpdateView;
@@ -18,6 +20,7 @@ import org.firebreak.playbook.StepExecutor;
 import org.firebreak.playbook.StepOutcome;
 import org.firebreak.shared.Severity;
 import org.firebreak.statuspage.StatusSummary.ComponentView;
+import org.firebreak.statuspage.StatusSummary.IncidentEntry;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -56,9 +59,7 @@ class UpdateStatusPageStep implements StepExecutor {
                     + "or worse is): nothing posted", Map.of());
         }
         StatusSummary summary = page.summary();
-        List<String> ids = java.util.stream.Stream.concat(summary.active().stream(), summary.history().stream())
-                .filter(e -> e.id().equals(id.toString())).findFirst().map(StatusSummary.IncidentEntry::components)
-                .orElse(List.of());
+        List<String> ids = entry(summary, id).map(IncidentEntry::components).orElse(List.of());
         List<ComponentView> marked = summary.components().stream().filter(c -> ids.contains(c.id())).toList();
         UpdateStatus stands = UpdateStatus.valueOf(StatusPage.status(incident.status()).toUpperCase(Locale.ROOT));
         Map<String, String> evidence = new LinkedHashMap<>();
@@ -78,14 +79,32 @@ class UpdateStatusPageStep implements StepExecutor {
                 Visibility.PUBLIC), run.actor());
         evidence.put("update", Long.toString(posted.id()));
         evidence.put("status", stands.toString());
+        if (!shownOnPage(id, posted)) {
+            return new StepOutcome(StepOutcome.Result.FAIL, "Posted public update #" + posted.id() + ", but the status "
+                    + "page does not show it: check " + summary.url(), evidence);
+        }
         StepOutcome.Result result = marked.isEmpty() ? StepOutcome.Result.WARN : StepOutcome.Result.OK;
+        String hint = marked.isEmpty() ? " (add them so that readers see what is affected)" : "";
         return new StepOutcome(result, "Posted public update #" + posted.id() + " (" + stands + ") to " + summary.url()
-                + "; " + shows(marked) + (marked.isEmpty() ? " (add them so that readers see what is affected)" : ""), evidence);
+                + "; " + shows(marked) + hint, evidence);
+    }
+
+    /** The outcome verified: the page, read again, shows the update as the incident's latest. */
+    private boolean shownOnPage(IncidentId id, StatusUpdateView posted) {
+        return entry(page.summary(), id).map(e -> !e.updates().isEmpty()
+                && e.updates().getFirst().id().equals(Long.toString(posted.id()))).orElse(false);
+    }
+
+    /** The incident as the page lists it (open or in the 90-day history). */
+    private static Optional<IncidentEntry> entry(StatusSummary summary, IncidentId id) {
+        return Stream.concat(summary.active().stream(), summary.history().stream())
+                .filter(e -> e.id().equals(id.toString())).findFirst();
     }
 
     private static String shows(List<ComponentView> marked) {
         return marked.isEmpty() ? "the page names none of the incident's components"
-                : "it shows " + marked.stream().map(c -> c.name() + " as " + c.status().label().toLowerCase(Locale.ROOT))
+                : "it shows " + marked.stream()
+                        .map(c -> c.name() + " as " + c.status().label().toLowerCase(Locale.ROOT))
                         .collect(Collectors.joining(", "));
     }
 
