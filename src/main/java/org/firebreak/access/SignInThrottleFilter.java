@@ -18,8 +18,9 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The sign-in form's side of {@link SignInThrottle}: a POST to {@code /login} for a locked name is sent back to the
- * form, saying how long to wait, before any password is checked; the form's outcomes count or clear the name.
+ * The sign-in form's side of {@link SignInThrottle}: a POST to {@code /login} for a name locked for the client's
+ * address is sent back to the form, saying how long to wait, before any password is checked; the form's outcomes
+ * count or clear the name.
  */
 final class SignInThrottleFilter extends OncePerRequestFilter {
 
@@ -40,7 +41,7 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Duration> locked = throttle.lockedFor(request.getParameter(USERNAME));
+        Optional<Duration> locked = throttle.lockedFor(request.getParameter(USERNAME), request.getRemoteAddr());
         if (locked.isPresent()) {
             sendLocked(request, response, locked.get());
             return;
@@ -53,7 +54,7 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
         SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
         then.setDefaultTargetUrl("/");
         return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
-            throttle.clear(authentication.getName());
+            throttle.signedIn(authentication.getName(), request.getRemoteAddr());
             then.onAuthenticationSuccess(request, response, authentication);
         };
     }
@@ -62,7 +63,7 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
     AuthenticationFailureHandler onFailure() {
         SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
-            Optional<Duration> locked = throttle.failed(request.getParameter(USERNAME));
+            Optional<Duration> locked = throttle.failed(request.getParameter(USERNAME), request.getRemoteAddr());
             if (locked.isPresent()) {
                 sendLocked(request, response, locked.get());
             } else {

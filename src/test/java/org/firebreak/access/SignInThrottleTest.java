@@ -10,8 +10,17 @@ import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
 
+    private static final String HERE = "192.0.2.10";
+    private static final String ELSEWHERE = "198.51.100.7";
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T03:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(clock);
+
+    private void failFiveTimes(String name, String address) {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed(name, address);
+        }
+    }
 
     @Test
     void theWaitStartsAtTheFifthWrongPasswordAndDoublesUpToFifteenMinutes() {
@@ -26,35 +35,43 @@ class SignInThrottleTest {
     @Test
     void wrongPasswordsADayApartStartTheCountAgain() {
         for (int i = 0; i < 4; i++) {
-            assertThat(throttle.failed("dora")).isEmpty();
+            assertThat(throttle.failed("dora", HERE)).isEmpty();
         }
         clock.advance(SignInThrottle.FORGET_AFTER.plusSeconds(1));
-        assertThat(throttle.failed("dora")).as("the count began again at one").isEmpty();
-        assertThat(throttle.lockedFor("dora")).isEmpty();
+        assertThat(throttle.failed("dora", HERE)).as("the count began again at one").isEmpty();
+        assertThat(throttle.lockedFor("dora", HERE)).isEmpty();
     }
 
     @Test
     void theLockEndsByItselfAndOtherNamesAreNotTouched() {
-        for (int i = 0; i < 5; i++) {
-            throttle.failed("dora");
-        }
-        assertThat(throttle.lockedFor("dora")).contains(Duration.ofSeconds(30));
-        assertThat(throttle.lockedFor("dan")).isEmpty();
+        failFiveTimes("dora", HERE);
+        assertThat(throttle.lockedFor("dora", HERE)).contains(Duration.ofSeconds(30));
+        assertThat(throttle.lockedFor("dan", HERE)).isEmpty();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(throttle.lockedFor("DORA")).contains(Duration.ofSeconds(20));
+        assertThat(throttle.lockedFor("DORA", HERE)).contains(Duration.ofSeconds(20));
         clock.advance(Duration.ofSeconds(20));
-        assertThat(throttle.lockedFor("dora")).isEmpty();
+        assertThat(throttle.lockedFor("dora", HERE)).isEmpty();
+    }
+
+    @Test
+    void aGuesserElsewhereDoesNotLockTheNameForItsOwner() {
+        failFiveTimes("dora", ELSEWHERE);
+        assertThat(throttle.lockedFor("dora", ELSEWHERE)).isPresent();
+        assertThat(throttle.lockedFor("dora", HERE)).isEmpty();
+
+        throttle.signedIn("dora", HERE);
+        assertThat(throttle.lockedFor("dora", ELSEWHERE)).as("signing in here forgives nobody elsewhere").isPresent();
+        throttle.clear("Dora");
+        assertThat(throttle.lockedFor("dora", ELSEWHERE)).as("an admin's new password clears every address").isEmpty();
     }
 
     @Test
     void manyNamesTriedOnceAreForgottenRatherThanKept() {
         for (int i = 0; i <= SignInThrottle.MOST_NAMES + 1; i++) {
-            throttle.failed("sprayed-" + i);
+            throttle.failed("sprayed-" + i, HERE);
         }
-        for (int i = 0; i < 5; i++) {
-            throttle.failed("dora");
-        }
+        failFiveTimes("dora", HERE);
         assertThat(throttle.trackedNames()).isLessThan(10);
-        assertThat(throttle.lockedFor("dora")).as("a locked name is kept").isPresent();
+        assertThat(throttle.lockedFor("dora", HERE)).as("a locked name is kept").isPresent();
     }
 }
