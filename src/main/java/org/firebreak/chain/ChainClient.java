@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.firebreak.chain.ChainProfile.RpcEndpoint;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.Request;
@@ -20,7 +21,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * All chain I/O: JSON-RPC batches through web3j, sent to the profile's endpoints in order until one answers.
- * Every call's latency and outcome feed {@link EndpointStats}, which the RPC performance diagnostic reads.
+ * Every call's latency and outcome feed {@link EndpointStats}, which the RPC performance diagnostic reads. Calls made
+ * while serving an HTTP request go first at the endpoint's rate limit ({@link RateLimits.Caller}).
  */
 @Component
 class ChainClient {
@@ -60,7 +62,7 @@ class ChainClient {
     /** Sends the calls as one batch to this endpoint only. */
     Answers sendTo(RpcEndpoint endpoint, Duration timeout, List<RpcCall<?>> calls) throws IOException {
         try {
-            if (!limits.acquire(endpoint, calls.size(), timeout)) {
+            if (!limits.acquire(endpoint, calls.size(), caller(), timeout)) {
                 throw new IOException("rate limit of " + endpoint.requestsPerMinute() + " requests/min reached");
             }
         } catch (InterruptedException e) {
@@ -82,6 +84,12 @@ class ChainClient {
             stats.record(endpoint.name(), Duration.ofNanos(System.nanoTime() - started), false, clock.instant());
             throw e;
         }
+    }
+
+    /** A thread serving an HTTP request has someone waiting on it; any other thread is Firebreak's own work. */
+    static RateLimits.Caller caller() {
+        return RequestContextHolder.getRequestAttributes() != null ? RateLimits.Caller.PERSON
+                : RateLimits.Caller.BACKGROUND;
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
