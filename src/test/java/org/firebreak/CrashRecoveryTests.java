@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.firebreak.support.FirebreakProcess;
+import org.firebreak.support.FormSignIn;
 import org.firebreak.support.HttpApi;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-/** Everything the API acknowledged survives {@code kill -9} of the server. */
+/** Everything the API acknowledged survives {@code kill -9} of the server, and so does a console sign-in. */
 class CrashRecoveryTests {
 
     @Test
@@ -23,9 +24,14 @@ class CrashRecoveryTests {
         String id;
         JsonNode timelineBefore;
         JsonNode incidentBefore;
+        String session;
 
         try (FirebreakProcess server = FirebreakProcess.start(dataDir, log)) {
             HttpApi api = new HttpApi(server.port());
+            HttpApi.Response account = api.post("/api/v1/accounts", "{\"username\": \"night-nina\", \"role\": "
+                    + "\"RESPONDER\", \"password\": \"a night on call\"}");
+            assertThat(account.status()).as(account.body()).isEqualTo(201);
+            session = FormSignIn.sessionCookie(server.port(), "night-nina", "a night on call");
             id = api.post("/api/v1/incidents", """
                     {"title": "EntryPoint code changed", "criteria": ["security breach"],
                      "type": "ACCOUNT_CREATION_FAILURE"}""").json().get("id").asString();
@@ -74,6 +80,12 @@ class CrashRecoveryTests {
                     .contains("STAKEHOLDER_NOTICE via console stakeholders attempt 1: delivered (written to the log)");
             assertThat(texts(timeline, "ESCALATION")).last().asString().startsWith("Paging stopped after level 1");
             assertThat(incident.get("checklist").get(1).get("state").asString()).isEqualTo("DONE");
+
+            HttpApi.Response me = new HttpApi(restarted.port()).anonymous().get("/api/v1/me", "Cookie", session);
+            assertThat(me.status()).as("the console session signed in before the crash").isEqualTo(200);
+            assertThat(me.json().get("username").asString()).isEqualTo("night-nina");
+            assertThat(new HttpApi(restarted.port()).anonymous().get("/api/v1/me", "Cookie", "SESSION=forged").status())
+                    .isEqualTo(401);
         }
     }
 
