@@ -4,6 +4,9 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.firebreak.detection.AlertApi;
@@ -95,9 +98,14 @@ class DashboardPage {
         model.addAttribute("monitors", rules);
         model.addAttribute("holding", rules.stream().filter(r -> !r.instances().isEmpty()).toList());
         model.addAttribute("broken", rules.stream().filter(r -> r.lastError() != null).toList());
-        model.addAttribute("lastChecked", rules.stream().map(RuleStatus::lastEvaluatedAt).filter(java.util.Objects::nonNull)
+        model.addAttribute("lastChecked", rules.stream().map(RuleStatus::lastEvaluatedAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null));
-        model.addAttribute("oncall", oncall.now());
+        List<OnCallApi.PathNow> paths = oncall.escalationPathsNow();
+        Set<String> paged = paths.stream().flatMap(p -> p.levels().stream()).map(OnCallApi.LevelNow::schedule)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        model.addAttribute("escalation", paths);
+        // Schedules no level pages: still who is on call, for whatever the team uses them for.
+        model.addAttribute("oncall", oncall.now().stream().filter(o -> !paged.contains(o.schedule())).toList());
         model.addAttribute("status", statusPage.summary());
     }
 }

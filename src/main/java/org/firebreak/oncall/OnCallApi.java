@@ -68,6 +68,46 @@ public class OnCallApi {
         return catalog.schedules().stream().map(s -> onCall(s, now)).toList();
     }
 
+    /**
+     * Every policy's escalation path as it stands now: per level, who would be paged (a schedule's person on call
+     * now, or the level's people), so that a responder knows whom to escalate to without reading the file.
+     */
+    public List<PathNow> escalationPathsNow() {
+        Instant now = clock.instant();
+        List<PathNow> paths = new ArrayList<>();
+        for (EscalationPolicy policy : catalog.policies()) {
+            List<LevelNow> levels = new ArrayList<>();
+            for (int i = 0; i < policy.levels().size(); i++) {
+                EscalationPolicy.Level level = policy.levels().get(i);
+                if (level.schedule() != null) {
+                    OnCallView on = onCall(known(level.schedule()), now);
+                    levels.add(new LevelNow(i + 1, level.name(), on.person() == null ? List.of() : List.of(on.person()),
+                            on.schedule(), on.scheduleName() == null ? on.schedule() : on.scheduleName(),
+                            on.shift() == null ? null : on.shift().until()));
+                } else {
+                    List<Person> people = level.people() == null ? List.of()
+                            : level.people().stream().map(catalog::person).flatMap(Optional::stream).toList();
+                    levels.add(new LevelNow(i + 1, level.name(), people, null, null, null));
+                }
+            }
+            paths.add(new PathNow(policy.id(), policy.name() == null ? policy.id() : policy.name(),
+                    policy.components(), levels));
+        }
+        return paths;
+    }
+
+    /** A policy's levels now. {@code components} empty: the policy takes every incident no other claims. */
+    public record PathNow(String policy, String name, List<String> components, List<LevelNow> levels) {
+    }
+
+    /**
+     * One level now: {@code people} empty when its schedule has nobody on call; {@code schedule} (id and name) and
+     * {@code until} (the end of the current shift) only for a level that pages a schedule.
+     */
+    public record LevelNow(int level, String name, List<Person> people, @Nullable String schedule,
+            @Nullable String scheduleName, @Nullable Instant until) {
+    }
+
     /** The escalation policies, in the order the on-call file gives them (the first claiming a component wins). */
     public List<EscalationPolicy> policies() {
         return catalog.policies();

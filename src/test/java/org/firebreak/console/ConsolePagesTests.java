@@ -51,6 +51,9 @@ class ConsolePagesTests {
     @Autowired
     IncidentApi incidents;
 
+    @Autowired
+    org.firebreak.oncall.OnCallApi oncall;
+
     private HttpApi as(String actor) {
         return new HttpApi(port).as(actor);
     }
@@ -83,6 +86,14 @@ class ConsolePagesTests {
                 incidents.list(new IncidentFilter(null, org.firebreak.shared.Severity.CRITICAL, null, true, null), 0, 1).total())
                 .isPositive();
         assertThat(page.body()).contains("On call now", "Status page", "Monitors");
+        String path = page.body().substring(page.body().indexOf("class=\"facts escalation\""));
+        path = path.substring(0, path.indexOf("</dl>"));
+        org.firebreak.oncall.Person primary = oncall.onCallNow("primary").person();
+        assertThat(path).as("the plan's escalation path, level by level, with whom each would page now")
+                .containsSubsequence("L1</abbr> <span>On-call engineer</span>",
+                        primary == null ? "nobody" : primary.name(), "Primary on-call",
+                        "L2</abbr> <span>Senior engineer</span>", "Bob (senior engineer)",
+                        "L3</abbr> <span>Engineering lead</span>", "Carol (engineering lead)");
     }
 
     @Test

@@ -2,10 +2,15 @@ package org.firebreak.oncall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
+import org.firebreak.support.MutableClock;
 import org.firebreak.support.OwnSchema;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +33,42 @@ class OnCallIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    OnCallApi oncall;
+
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    void theEscalationPathNowNamesWhomEachLevelWouldPage() {
+        Instant was = clock.instant();
+        try {
+            escalationPathAt2026December1();
+        } finally {
+            clock.set(was); // the context's other tests read "now" too
+        }
+    }
+
+    private void escalationPathAt2026December1() {
+        clock.set(Instant.parse("2026-12-01T03:00:00Z"));
+
+        List<OnCallApi.PathNow> paths = oncall.escalationPathsNow();
+
+        assertThat(paths).singleElement().satisfies(p -> {
+            assertThat(p.policy()).isEqualTo("default");
+            assertThat(p.components()).as("it takes every incident").isEmpty();
+            assertThat(p.levels()).extracting(l -> "L" + l.level() + " " + l.name() + ": "
+                    + l.people().stream().map(Person::id).toList() + " " + l.scheduleName() + " " + l.until())
+                    .containsExactly(
+                            "L1 On-call engineer: [bob] Primary on-call 2026-12-07T08:00:00Z",
+                            "L2 Senior engineer: [bob] null null",
+                            "L3 Engineering lead: [carol] null null");
+        });
+        clock.set(Instant.parse("2026-11-01T12:00:00Z"));
+        assertThat(oncall.escalationPathsNow().getFirst().levels().getFirst().people())
+                .as("before the rotation starts the schedule has nobody").isEmpty();
+    }
 
     @Test
     void theWeeklyHandOffStaysAtNineInBerlinAcrossTheChangeToSummerTime() {
