@@ -183,6 +183,12 @@ class ConsoleBrowserTests {
         browser.await("resolved", d -> text("#top [data-status]").equals("RESOLVED"));
         assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(incidents.get(id).acknowledgedAt()).isNotNull();
+
+        // The charts draw under the same policy: scripts from Firebreak's own files only.
+        browser.go("/reviews/analytics");
+        browser.await("the charts drawn", d -> !browser.all("#chart-tta svg").isEmpty());
+        assertThat(browser.consoleErrors()).as("no script error and nothing the Content-Security-Policy refused, "
+                + "on any page of the walk").isEmpty();
     }
 
     @Test
