@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
-/** {@code firebreak oncall now|at|schedules|override}: who is on call, and covering for someone. */
-@Command(name = "oncall", description = "Who is on call: now, at an instant, the schedules; overrides.",
-        mixinStandardHelpOptions = true,
-        subcommands = { OnCallCommand.Now.class, OnCallCommand.At.class, OnCallCommand.Schedules.class,
-                OnCallCommand.AddOverride.class })
+/** {@code firebreak oncall now|path|at|schedules|override}: who is on call, whom to escalate to, covering. */
+@Command(name = "oncall", description = "Who is on call: now, the escalation path, at an instant, the schedules; "
+        + "overrides.", mixinStandardHelpOptions = true,
+        subcommands = { OnCallCommand.Now.class, OnCallCommand.Path.class, OnCallCommand.At.class,
+                OnCallCommand.Schedules.class, OnCallCommand.AddOverride.class })
 final class OnCallCommand {
 
     @Command(name = "now", description = "Who every schedule has on call now.")
@@ -32,6 +32,31 @@ final class OnCallCommand {
             JsonNode all = options.client().get("api/v1/oncall/now");
             if (!options.printedJson(all)) {
                 onCallTable(all, options.out());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "path", description = "The escalation path now: whom each level (L1, L2, L3...) would page.")
+    static final class Path implements Callable<Integer> {
+        @Mixin ClientOptions options;
+
+        @Override
+        public Integer call() {
+            JsonNode paths = options.client().get("api/v1/oncall/escalation-paths");
+            if (!options.printedJson(paths)) {
+                Table table = new Table("POLICY", "LEVEL", "NAME", "WOULD PAGE", "SCHEDULE", "UNTIL");
+                for (JsonNode p : paths) {
+                    for (JsonNode l : p.get("levels")) {
+                        StringBuilder people = new StringBuilder();
+                        l.get("people").forEach(person -> people.append(people.isEmpty() ? "" : ", ")
+                                .append(Render.text(person, "id")));
+                        table.row(Render.text(p, "policy"), "L" + l.get("level").asInt(), Render.text(l, "name"),
+                                people.isEmpty() ? "(nobody)" : people.toString(), Render.text(l, "scheduleName"),
+                                Render.time(l, "until"));
+                    }
+                }
+                table.print(options.out());
             }
             return 0;
         }

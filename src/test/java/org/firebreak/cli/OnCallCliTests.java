@@ -44,6 +44,14 @@ class OnCallCliTests {
         assertThat(now.out().lines().skip(1).findFirst().orElseThrow()).matches(
                 "primary\\s+2026-11-25 03:00:00Z\\s+alice\\s+CONSOLE alice\\s+2026-11-23 08:00:00Z\\s+2026-11-30 08:00:00Z\\s+layer 'Weekly rotation'");
 
+        CliRun path = firebreak("oncall", "path");
+        assertThat(path.exit()).as(path.err()).isZero();
+        assertThat(path.out().lines().skip(1).toList()).satisfiesExactly(
+                l1 -> assertThat(l1).matches("default\\s+L1\\s+On-call engineer\\s+alice\\s+Primary on-call\\s+"
+                        + "2026-11-30 08:00:00Z"),
+                l2 -> assertThat(l2).matches("default\\s+L2\\s+Senior engineer\\s+bob\\s+-\\s+-\\s*"),
+                l3 -> assertThat(l3).matches("default\\s+L3\\s+Engineering lead\\s+carol\\s+-\\s+-\\s*"));
+
         CliRun at = firebreak("oncall", "at", "2027-03-29T09:00+02:00");
         assertThat(at.out()).containsPattern("primary\\s+2027-03-29 07:00:00Z\\s+alice\\s+CONSOLE alice\\s+2027-03-29 07:00:00Z");
 

@@ -63,6 +63,13 @@ class OnCallController {
         return onCall.now();
     }
 
+    @GetMapping("/escalation-paths")
+    @Operation(summary = "Every policy's escalation path now: per level, whom it would page (a schedule's person on "
+            + "call now, or the level's people)")
+    List<OnCallApi.PathNow> escalationPaths() {
+        return onCall.escalationPathsNow();
+    }
+
     @GetMapping("/people")
     @Operation(summary = "The people who can be paged and their contact methods")
     List<Person> people() {
