@@ -111,12 +111,13 @@ class UpdateStatusPageStep implements StepExecutor {
     /** The public wording: the incident's title (already public on the page), what is affected and what comes next. */
     static String text(IncidentView incident, UpdateStatus stands, List<ComponentView> marked) {
         String affected = marked.isEmpty() ? "" : " It affects " + names(marked) + ".";
+        String title = incident.title().strip().replaceAll("[.!]+$", "");
         return switch (stands) {
-            case INVESTIGATING, IDENTIFIED -> "We are investigating: " + incident.title() + "." + affected
+            case INVESTIGATING, IDENTIFIED -> "We are investigating: " + title + "." + affected
                     + " We will post updates here as we learn more.";
-            case MONITORING -> "A fix is in place for: " + incident.title() + "." + affected
+            case MONITORING -> "A fix is in place for: " + title + "." + affected
                     + " We are monitoring the results.";
-            case RESOLVED -> "Resolved: " + incident.title() + "." + (marked.isEmpty() ? ""
+            case RESOLVED -> "Resolved: " + title + "." + (marked.isEmpty() ? ""
                     : " " + capitalized(names(marked)) + " " + (marked.size() == 1 ? "is" : "are")
                             + " operating normally.");
         };

@@ -114,7 +114,7 @@ class UpdateStatusPageStepTests {
 
     @Test
     void anIncidentWhoseComponentsThePageDoesNotNameIsPostedWithAWarning() {
-        String id = openHigh("Something odd", "[\"indexer\"]");
+        String id = openHigh("Something odd.", "[\"indexer\"]");
 
         JsonNode outcome = run(id);
 
