@@ -58,8 +58,25 @@ public final class HttpApi {
         return this;
     }
 
-    /** The API token of {@code name} on this server, made once (an account of the given role and a token). */
+    /**
+     * The API token of {@code name} on this server, made once (an account of the given role and a token). Tokens are
+     * kept per address, and a port is sometimes given again to a later server (a test context or a {@link
+     * FirebreakProcess} that stopped, then another that started): a kept token this server never issued is made anew.
+     */
     public String tokenFor(String name, Role role) {
+        String kept = TOKENS.get(base + "|" + name);
+        if (kept != null && !issuedHere(name, kept)) {
+            TOKENS.remove(base + "|" + name, kept);
+        }
+        return issued(name, role);
+    }
+
+    /** Keeps a token for the account at this address as if an earlier server had issued it (for HttpApiTokensTests). */
+    void keep(String name, String token) {
+        TOKENS.put(base + "|" + name, token);
+    }
+
+    private String issued(String name, Role role) {
         return TOKENS.computeIfAbsent(base + "|" + name, key -> {
             Response created = exchange("POST", "/api/v1/accounts", BOOTSTRAP_TOKEN, "application/json",
                     "{\"username\": \"" + name + "\", \"role\": \"" + role + "\", \"signsIn\": false}");
@@ -125,7 +142,21 @@ public final class HttpApi {
     }
 
     private @Nullable String token() {
-        return actor == null ? null : tokenFor(actor, role);
+        return actor == null ? null : issued(actor, role);
+    }
+
+    /** Whether this server issued the token to the account, revoked or not: by the token's prefix it lists. */
+    private boolean issuedHere(String name, String token) {
+        Response tokens = exchange(request("GET", "/api/v1/accounts/" + name + "/tokens", BOOTSTRAP_TOKEN, null, null));
+        if (tokens.status() != 200) {
+            return false;
+        }
+        for (JsonNode t : tokens.json()) {
+            if (token.startsWith(t.get("prefix").asString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String encode(String text) {
@@ -133,6 +164,18 @@ public final class HttpApi {
     }
 
     private Response exchange(String method, String path, @Nullable String token, @Nullable String contentType,
+            @Nullable String body, String... headers) {
+        Response response = exchange(request(method, path, token, contentType, body, headers));
+        if (response.status() == 401 && actor != null && token != null && token.equals(TOKENS.get(base + "|" + actor))
+                && !issuedHere(actor, token)) {
+            // A token kept for this address from an earlier server on the same port: make one here, once.
+            TOKENS.remove(base + "|" + actor, token);
+            return exchange(request(method, path, issued(actor, role), contentType, body, headers));
+        }
+        return response;
+    }
+
+    private HttpRequest request(String method, String path, @Nullable String token, @Nullable String contentType,
             @Nullable String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
@@ -146,7 +189,7 @@ public final class HttpApi {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return exchange(request.build());
+        return request.build();
     }
 
     private Response exchange(HttpRequest request) {
