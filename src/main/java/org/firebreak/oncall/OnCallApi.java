@@ -79,21 +79,35 @@ public class OnCallApi {
             List<LevelNow> levels = new ArrayList<>();
             for (int i = 0; i < policy.levels().size(); i++) {
                 EscalationPolicy.Level level = policy.levels().get(i);
-                if (level.schedule() != null) {
-                    OnCallView on = onCall(known(level.schedule()), now);
-                    levels.add(new LevelNow(i + 1, level.name(), on.person() == null ? List.of() : List.of(on.person()),
-                            on.schedule(), on.scheduleName() == null ? on.schedule() : on.scheduleName(),
+                Optional<Schedule> schedule = level.schedule() == null ? Optional.empty()
+                        : catalog.schedule(level.schedule());
+                if (schedule.isPresent()) {
+                    OnCallView on = onCall(schedule.get(), now);
+                    levels.add(new LevelNow(i + 1, level.name(), people(on), on.schedule(),
+                            on.scheduleName() == null ? on.schedule() : on.scheduleName(),
                             on.shift() == null ? null : on.shift().until()));
                 } else {
-                    List<Person> people = level.people() == null ? List.of()
-                            : level.people().stream().map(catalog::person).flatMap(Optional::stream).toList();
-                    levels.add(new LevelNow(i + 1, level.name(), people, null, null, null));
+                    levels.add(new LevelNow(i + 1, level.name(), targets(level, now), null, null, null));
                 }
             }
-            paths.add(new PathNow(policy.id(), policy.name() == null ? policy.id() : policy.name(),
-                    policy.components(), levels));
+            paths.add(new PathNow(policy.id(), policy.name(), policy.components(), levels));
         }
         return paths;
+    }
+
+    /**
+     * Who a level reaches at {@code at}: its schedule's on-call person, or its people still in the on-call file. What
+     * the pager pages and what the escalation path shows.
+     */
+    List<Person> targets(EscalationPolicy.Level level, Instant at) {
+        if (level.schedule() != null) {
+            return catalog.schedule(level.schedule()).map(s -> people(onCall(s, at))).orElse(List.of());
+        }
+        return level.people().stream().flatMap(id -> catalog.person(id).stream()).toList();
+    }
+
+    private static List<Person> people(OnCallView on) {
+        return on.person() == null ? List.of() : List.of(on.person());
     }
 
     /** A policy's levels now. {@code components} empty: the policy takes every incident no other claims. */
@@ -191,11 +205,6 @@ public class OnCallApi {
             throw new InvalidOnCallInput("until", "an override lasts at most " + LONGEST_OVERRIDE.toDays() + " days");
         }
         return overrides.get(overrides.insert(id, override, actor, now));
-    }
-
-    /** The person a schedule has on call at {@code at}, for paging. */
-    Optional<Person> personOnCall(String scheduleId, Instant at) {
-        return known(scheduleId).onCallAt(at, overrides.covering(scheduleId, at)).flatMap(s -> catalog.person(s.person()));
     }
 
     private OnCallView onCall(Schedule schedule, Instant at) {

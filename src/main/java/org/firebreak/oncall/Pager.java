@@ -45,12 +45,7 @@ class Pager {
 
     /** Who a level reaches at {@code at}: its schedule's on-call person, or its people. */
     List<Person> targets(EscalationPolicy.Level level, Instant at) {
-        if (level.schedule() != null) {
-            return catalog.schedule(level.schedule()).isPresent()
-                    ? onCall.personOnCall(level.schedule(), at).stream().toList()
-                    : List.of();
-        }
-        return level.people().stream().flatMap(id -> catalog.person(id).stream()).toList();
+        return onCall.targets(level, at);
     }
 
     /** Why a level reached nobody. */
