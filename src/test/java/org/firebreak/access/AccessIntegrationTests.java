@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.firebreak.shared.web.Role;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.HttpApi.Response;
+import org.firebreak.support.FormSignIn;
 import org.firebreak.support.MutableClock;
 import org.firebreak.support.OwnSchema;
 import org.junit.jupiter.api.Test;
@@ -315,7 +312,6 @@ class AccessIntegrationTests {
     /** A cookie-keeping client that behaves like a browser: reads the sign-in form's CSRF token, posts it back. */
     private final class Browser {
 
-        private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
         HttpResponse<String> get(String path) throws Exception {
@@ -323,13 +319,11 @@ class AccessIntegrationTests {
         }
 
         String csrfToken() throws Exception {
-            Matcher m = HIDDEN_CSRF.matcher(get("/login").body());
-            assertThat(m.find()).as("the sign-in form carries a CSRF token").isTrue();
-            return m.group(1);
+            return FormSignIn.csrfToken(get("/login").body());
         }
 
         HttpResponse<String> signIn(String username, String password) throws Exception {
-            String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrfToken());
+            String form = FormSignIn.form(username, password, csrfToken());
             return http.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         }
@@ -345,10 +339,6 @@ class AccessIntegrationTests {
 
         private URI uri(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        private String enc(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
     }
 }

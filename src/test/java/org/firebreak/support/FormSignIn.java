@@ -27,15 +27,12 @@ public final class FormSignIn {
         HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
         URI login = URI.create("http://127.0.0.1:" + port + "/login");
         try {
-            Matcher csrf = HIDDEN_CSRF.matcher(http.send(HttpRequest.newBuilder(login).GET().build(),
+            String csrf = csrfToken(http.send(HttpRequest.newBuilder(login).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body());
-            if (!csrf.find()) {
-                throw new IllegalStateException("the sign-in form carries no CSRF token");
-            }
-            String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
             HttpResponse<Void> signedIn = http.send(HttpRequest.newBuilder(login)
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+                    .POST(HttpRequest.BodyPublishers.ofString(form(username, password, csrf))).build(),
+                    HttpResponse.BodyHandlers.discarding());
             String location = signedIn.headers().firstValue("Location").orElse("");
             if (signedIn.statusCode() != 302 || location.contains("/login")) {
                 throw new IllegalStateException(username + " was not signed in: " + signedIn.statusCode() + " " + location);
@@ -49,6 +46,20 @@ public final class FormSignIn {
         HttpCookie session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no SESSION cookie after signing in"));
         return session.getName() + "=" + session.getValue();
+    }
+
+    /** The CSRF token the sign-in form carries, read from the page. */
+    public static String csrfToken(String loginPage) {
+        Matcher csrf = HIDDEN_CSRF.matcher(loginPage);
+        if (!csrf.find()) {
+            throw new IllegalStateException("the sign-in form carries no CSRF token");
+        }
+        return csrf.group(1);
+    }
+
+    /** The sign-in form's body, url-encoded. */
+    public static String form(String username, String password, String csrf) {
+        return "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf);
     }
 
     private static String enc(String value) {
