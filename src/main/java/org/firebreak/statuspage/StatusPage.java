@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.firebreak.comms.StatusUpdateView;
 import org.firebreak.comms.StatusUpdates;
+import org.firebreak.comms.UpdateStatus;
 import org.firebreak.detection.AlertApi;
 import org.firebreak.detection.AlertStatus;
 import org.firebreak.detection.AlertView;
@@ -165,7 +166,7 @@ public class StatusPage {
         List<StatusSummary.Update> published = updates.getOrDefault(i.id(), List.of()).reversed().stream()
                 .map(u -> new StatusSummary.Update(Long.toString(u.id()), u.status().toString(), u.text(), u.postedAt()))
                 .toList();
-        String status = published.isEmpty() || !i.status().isOpen() ? status(i.status()) : published.getFirst().status();
+        String status = published.isEmpty() || !i.status().isOpen() ? status(i.status()).toString() : published.getFirst().status();
         Instant updated = published.isEmpty() ? latest(i) : published.getFirst().at().isAfter(latest(i))
                 ? published.getFirst().at() : latest(i);
         return new IncidentEntry(i.id().toString(), i.title(), status, impact(i.severity()), i.detectedAt(), updated,
@@ -181,11 +182,12 @@ public class StatusPage {
                 .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(i.openedAt());
     }
 
-    static String status(IncidentStatus status) {
+    /** Where an incident stands in the status page's words, derived from its own status. */
+    static UpdateStatus status(IncidentStatus status) {
         return switch (status) {
-            case TRIGGERED, ACKNOWLEDGED, INVESTIGATING -> "investigating";
-            case MITIGATED -> "monitoring";
-            case RESOLVED, CLOSED -> "resolved";
+            case TRIGGERED, ACKNOWLEDGED, INVESTIGATING -> UpdateStatus.INVESTIGATING;
+            case MITIGATED -> UpdateStatus.MONITORING;
+            case RESOLVED, CLOSED -> UpdateStatus.RESOLVED;
         };
     }
 

@@ -61,7 +61,7 @@ class UpdateStatusPageStep implements StepExecutor {
         StatusSummary summary = page.summary();
         List<String> ids = entry(summary, id).map(IncidentEntry::components).orElse(List.of());
         List<ComponentView> marked = summary.components().stream().filter(c -> ids.contains(c.id())).toList();
-        UpdateStatus stands = UpdateStatus.valueOf(StatusPage.status(incident.status()).toUpperCase(Locale.ROOT));
+        UpdateStatus stands = StatusPage.status(incident.status());
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("page", summary.url());
         evidence.put("components", marked.isEmpty() ? "none"
