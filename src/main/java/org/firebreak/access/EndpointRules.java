@@ -52,6 +52,7 @@ final class EndpointRules {
         need(Role.RESPONDER, HttpMethod.POST, "/api/v1/incidents", "/api/v1/incidents/*/notes",
                 "/api/v1/incidents/*/checklist/**", "/api/v1/incidents/*/updates", "/api/v1/incidents/*/components",
                 "/api/v1/incidents/*/review", "/api/v1/incidents/*/review/**", "/api/v1/diagnostics/**",
+                "/api/v1/incidents/*/alert-groups/*/split",
                 "/incidents", "/incidents/*/steps/**", "/incidents/*/notes", "/incidents/*/updates",
                 "/incidents/*/acknowledge", "/reviews", "/reviews/**", "/action-items/**");
         need(Role.RESPONDER, HttpMethod.PATCH, "/api/v1/incidents/*/review", "/api/v1/action-items/**");

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.firebreak.detection.DetectionSettings.Integration;
+import org.firebreak.incident.IncidentId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,19 +33,23 @@ public class AlertApi {
 
     private static final int ATTEMPTS = 10;
     private static final int LIST_LIMIT = 200;
+    private static final int INCIDENT_ALERTS = 1000;
 
     private final Map<String, Integration> integrations;
     private final Alerts alerts;
+    private final AlertGroups alertGroups;
     private final AlertLifecycle lifecycle;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    AlertApi(DetectionSettings settings, Alerts alerts, AlertLifecycle lifecycle, TransactionTemplate tx, Clock clock) {
+    AlertApi(DetectionSettings settings, Alerts alerts, AlertGroups alertGroups, AlertLifecycle lifecycle,
+            TransactionTemplate tx, Clock clock) {
         // The rules integration is reached only in-process; its secret is random and never checked.
-        Integration rules = new Integration(RULES, IntegrationKind.RULES, UUID.randomUUID().toString(), null, null);
+        Integration rules = new Integration(RULES, IntegrationKind.RULES, UUID.randomUUID().toString(), null, null, null);
         this.integrations = Stream.concat(settings.integrations().stream(), Stream.of(rules))
                 .collect(Collectors.toUnmodifiableMap(Integration::name, Function.identity()));
         this.alerts = alerts;
+        this.alertGroups = alertGroups;
         this.lifecycle = lifecycle;
         this.tx = tx;
         this.clock = clock;
@@ -77,13 +82,35 @@ public class AlertApi {
         for (AlertView alert : held) {
             Integration source = integrations.get(alert.integration());
             retried(() -> {
-                alerts.findForUpdate(alert.integration(), alert.dedupKey())
+                Optional.ofNullable(alerts.lockAll(alert.integration(), List.of(alert.dedupKey())).get(alert.dedupKey()))
                         .filter(a -> a.status() == AlertStatus.SUPPRESSED && Objects.equals(a.silence(), alert.silence()))
                         .ifPresent(a -> lifecycle.release(source, a));
                 return Map.of();
             });
         }
         return held.size();
+    }
+
+    /** The groups of alerts an incident holds, with counts, and its alerts (at most 1,000, most recently seen first). */
+    public IncidentAlerts ofIncident(IncidentId incident) {
+        return new IncidentAlerts(incident, alertGroups.ofIncident(incident), alerts.ofIncident(incident).stream()
+                .sorted(Comparator.comparing(AlertView::lastSeenAt).reversed()).limit(INCIDENT_ALERTS).toList());
+    }
+
+    /**
+     * Gives a group that a storm incident took in an incident of its own, opened as it would have been without the
+     * storm (and paged as such); its alerts move with it, and both timelines say who split it out.
+     */
+    public IncidentId split(IncidentId stormIncident, long group, String actor) {
+        return Objects.requireNonNull(tx.execute(status -> {
+            AlertGroups.Group found = alertGroups.lock(group)
+                    .filter(g -> stormIncident.equals(g.incident()))
+                    .orElseThrow(() -> new AlertGroupNotFound(stormIncident, group));
+            if (!found.absorbed()) {
+                throw new AlertGroupNotFound(stormIncident, group);
+            }
+            return lifecycle.split(integrations.get(found.integration()), found, stormIncident, actor);
+        }));
     }
 
     public List<AlertView> list(@Nullable String integration, @Nullable AlertStatus status) {

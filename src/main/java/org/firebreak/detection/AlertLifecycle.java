@@ -3,11 +3,17 @@ package org.firebreak.detection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.firebreak.detection.DetectionSettings.Integration;
 import org.firebreak.incident.IncidentApi;
@@ -16,55 +22,95 @@ import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.InvalidIncidentInput;
 import org.firebreak.incident.OpenIncident;
 import org.firebreak.shared.IncidentType;
+import org.firebreak.shared.Severity;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * What one signal does to its alert, inside the caller's transaction with the alert's row locked: a new key opens
- * an incident (or joins its group's open incident, or is held back by a silence), a repeat bumps the count, an
- * acknowledgement at the source acknowledges the incident, a resolve resolves the alert and notes it on the
- * incident, which stays open for a human unless the alert's rule resolves incidents itself.
+ * What one request's signals do to their alerts, inside the caller's transaction with the alerts' rows locked: a
+ * repeat bumps the count; a new key (or one firing again after its incident ended) is held back by a silence, or
+ * routed with the rest of its group: the group's open incident takes it in, or the group opens one (unless the
+ * {@link StormGuard} says a storm is on, when the storm incident takes it in); an acknowledgement at the source
+ * acknowledges the incident; a resolve resolves the alert, and the incident too once all its alerts are clear when the
+ * rule or the integration says so (else it waits for a human). Each incident hears once per request what happened
+ * to its alerts ({@link IncidentNews}), however many alerts the request carried.
  */
 @Component
 class AlertLifecycle {
 
     private final Alerts alerts;
+    private final AlertGroups groups;
+    private final StormGuard storm;
     private final IncidentApi incidents;
     private final SilenceApi silences;
     private final Clock clock;
 
-    AlertLifecycle(Alerts alerts, IncidentApi incidents, SilenceApi silences, Clock clock) {
+    AlertLifecycle(Alerts alerts, AlertGroups groups, StormGuard storm, IncidentApi incidents, SilenceApi silences,
+            Clock clock) {
         this.alerts = alerts;
+        this.groups = groups;
+        this.storm = storm;
         this.incidents = incidents;
         this.silences = silences;
         this.clock = clock;
     }
 
+    /** A firing alert without an incident yet, with the signal that routes it and how it came to need one. */
+    private record Unrouted(AlertView alert, Signal signal, String how) {
+    }
+
+    /** Applies the signals in their order; a key given twice is applied in rounds, each key once a round. */
     Map<String, AlertView> apply(Integration source, List<Signal> signals) {
         Map<String, AlertView> touched = new LinkedHashMap<>();
+        List<Signal> round = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
         for (Signal signal : signals) {
-            Optional<AlertView> existing = alerts.findForUpdate(source.name(), signal.dedupKey());
-            Optional<AlertView> after = switch (signal.action()) {
-                case TRIGGER -> Optional.of(existing.map(a -> repeat(source, a, signal)).orElseGet(() -> first(source, signal)));
-                case ACKNOWLEDGE -> existing.map(a -> acknowledge(source, a));
-                case RESOLVE -> existing.map(a -> resolve(source, a));
-            };
-            after.ifPresent(a -> touched.put(a.dedupKey(), a));
+            if (!keys.add(signal.dedupKey())) {
+                touched.putAll(applyRound(source, round));
+                round = new ArrayList<>();
+                keys.clear();
+                keys.add(signal.dedupKey());
+            }
+            round.add(signal);
         }
+        touched.putAll(applyRound(source, round));
         return touched;
     }
 
-    /** A new key: claim it (the unique key makes a concurrent twin fail here), then find it an incident. */
-    private AlertView first(Integration source, Signal signal) {
+    private Map<String, AlertView> applyRound(Integration source, List<Signal> signals) {
         Instant now = now();
-        AlertView claimed = new AlertView(source.name(), signal.dedupKey(), AlertStatus.FIRING, signal.title(), null, 1,
-                now, now, null, signal.labels(), signal.group(), signal.resolvesIncident(), null);
-        alerts.insert(claimed);
-        return route(source, claimed, signal, "Opened from");
+        Map<String, AlertView> stored = alerts.lockAll(source.name(), signals.stream().map(Signal::dedupKey).toList());
+        IncidentNews news = new IncidentNews(source);
+        List<Unrouted> unrouted = new ArrayList<>();
+        Map<String, AlertView> touched = new LinkedHashMap<>();
+        for (Signal signal : signals) {
+            AlertView existing = stored.get(signal.dedupKey());
+            AlertView after = switch (signal.action()) {
+                case TRIGGER -> existing == null ? first(source, signal, now, unrouted)
+                        : repeat(source, existing, signal, now, unrouted, news);
+                case ACKNOWLEDGE -> existing == null ? null : acknowledge(existing, news);
+                case RESOLVE -> existing == null ? null : resolve(source, existing, now, news);
+            };
+            if (after != null) {
+                touched.put(after.dedupKey(), after);
+            }
+        }
+        route(source, unrouted, now, news).forEach(a -> touched.put(a.dedupKey(), a));
+        news.tell(now);
+        return touched;
     }
 
-    private AlertView repeat(Integration source, AlertView alert, Signal signal) {
-        Instant now = now();
+    /** A new key: claim it (the unique key makes a concurrent twin fail here and retry), then route it. */
+    private AlertView first(Integration source, Signal signal, Instant now, List<Unrouted> unrouted) {
+        AlertView claimed = new AlertView(source.name(), signal.dedupKey(), AlertStatus.FIRING, signal.title(), null, 1,
+                now, now, null, signal.labels(), groupLabel(signal), resolvesIncident(source, signal), null, null);
+        alerts.insert(claimed);
+        unrouted.add(new Unrouted(claimed, signal, "Opened from"));
+        return claimed;
+    }
+
+    private AlertView repeat(Integration source, AlertView alert, Signal signal, Instant now, List<Unrouted> unrouted,
+            IncidentNews news) {
         if (alert.status() == AlertStatus.SUPPRESSED && alert.silence() != null) {
             SilenceView silence = silences.get(alert.silence());
             if (silence.active()) {
@@ -72,89 +118,131 @@ class AlertLifecycle {
                 return save(alert.with(AlertStatus.SUPPRESSED, alert.incident(), alert.count() + 1, now, null,
                         signal.labels(), alert.silence()));
             }
-            return route(source, alert.with(AlertStatus.FIRING, null, alert.count() + 1, now, null, signal.labels(), null),
-                    signal, heldBack(silence) + "; still firing after it ended, so opened from");
-        }
-        AlertView firing = alert.with(AlertStatus.FIRING, alert.incident(), alert.count() + 1, now, null,
-                signal.labels(), null);
-        if (alert.status() == AlertStatus.FIRING) {
-            return save(firing);
-        }
-        if (alert.incident() != null && incidents.get(alert.incident()).status().isOpen()) {
-            save(firing);
-            incidents.addNote(alert.incident(), "Alert " + describe(source, alert) + " fires again (seen "
-                    + firing.count() + " times): " + signal.source(), actor(source));
+            AlertView firing = save(alert.with(AlertStatus.FIRING, null, alert.count() + 1, now, null, signal.labels(), null));
+            unrouted.add(new Unrouted(firing, signal, heldBack(silence) + "; still firing after it ended, so opened from"));
             return firing;
         }
-        // The incident it belonged to was resolved: this is new trouble, so it gets an incident of its own.
-        return route(source, firing, signal, "Fired again after " + alert.incident() + " ended; opened from");
+        AlertView firing = save(alert.with(AlertStatus.FIRING, alert.incident(), alert.count() + 1, now, null,
+                signal.labels(), null));
+        if (alert.status() == AlertStatus.FIRING) {
+            return firing;
+        }
+        if (alert.incident() != null && news.isOpen(alert.incident())) {
+            news.firesAgain(alert.incident(), firing, signal);
+            return firing;
+        }
+        // The incident it belonged to was resolved: this is new trouble, so it is routed anew.
+        unrouted.add(new Unrouted(firing, signal, "Fired again after " + alert.incident() + " ended; opened from"));
+        return firing;
     }
 
-    /** A firing alert without an open incident: held back by a silence, joined to its group's, or a new one. */
-    private AlertView route(Integration source, AlertView alert, Signal signal, String how) {
-        Optional<SilenceView> silence = silences.matching(signal.labels(), signal.components());
-        if (silence.isPresent()) {
-            silences.recordSuppressed(silence.get().id(), alert);
-            alerts.holdSignal(alert, signal);
-            return save(alert.with(AlertStatus.SUPPRESSED, alert.incident(), alert.count(), alert.lastSeenAt(), null,
-                    alert.labels(), silence.get().id()));
-        }
-        Optional<IncidentId> grouped = openIncidentOfGroup(alert);
-        if (grouped.isPresent()) {
-            AlertView linked = save(alert.with(AlertStatus.FIRING, grouped.get(), alert.count(), alert.lastSeenAt(), null,
-                    alert.labels(), null));
-            incidents.addNote(grouped.get(), "Alert " + describe(source, alert) + " joins this incident (group '"
-                    + alert.group() + "'): " + signal.title() + ": " + signal.source(), actor(source));
-            return linked;
-        }
-        IncidentId id = open(source, signal);
-        AlertView linked = save(alert.with(AlertStatus.FIRING, id, alert.count(), alert.lastSeenAt(), null,
-                alert.labels(), null));
-        incidents.addNote(id, how + " " + describe(source, alert) + ": " + signal.source(), actor(source));
-        return linked;
-    }
-
-    private Optional<IncidentId> openIncidentOfGroup(AlertView alert) {
-        if (alert.group() == null) {
-            return Optional.empty();
-        }
-        return alerts.inGroup(alert.group()).stream().map(AlertView::incident).filter(java.util.Objects::nonNull)
-                .distinct().filter(id -> incidents.get(id).status().isOpen()).findFirst();
-    }
-
-    private AlertView acknowledge(Integration source, AlertView alert) {
-        IncidentId id = alert.incident();
-        if (id != null && incidents.get(id).status() == IncidentStatus.TRIGGERED) {
-            incidents.changeStatus(id, IncidentStatus.ACKNOWLEDGED,
-                    "Acknowledged at the source: alert " + describe(source, alert), actor(source));
+    private AlertView acknowledge(AlertView alert, IncidentNews news) {
+        if (alert.incident() != null) {
+            news.acknowledged(alert.incident(), alert);
         }
         return alert;
     }
 
-    private AlertView resolve(Integration source, AlertView alert) {
+    private AlertView resolve(Integration source, AlertView alert, Instant now, IncidentNews news) {
         if (alert.status() == AlertStatus.RESOLVED) {
             return alert;
         }
-        Instant now = now();
         AlertView resolved = save(alert.with(AlertStatus.RESOLVED, alert.incident(), alert.count(), now, now,
                 alert.labels(), alert.silence()));
-        IncidentId id = alert.incident();
-        if (id == null || alert.status() == AlertStatus.SUPPRESSED) {
-            return resolved;
-        }
-        IncidentStatus status = incidents.get(id).status();
-        boolean allClear = alerts.ofIncident(id).stream().noneMatch(a -> a.status().isActive());
-        if (alert.resolvesIncident() && status.isOpen() && allClear) {
-            incidents.changeStatus(id, IncidentStatus.RESOLVED, "Resolved automatically: alert " + describe(source, alert)
-                    + " cleared after " + alert.count() + " reports and no other alert of this incident fires",
-                    actor(source));
-        } else {
-            incidents.addNote(id, "Alert " + describe(source, alert) + (source.kind() == IntegrationKind.RULES
-                    ? " cleared after " : " resolved at the source after ") + alert.count()
-                    + " reports; the incident stays " + status + (allClear ? " for a human to resolve"
-                            : " while its other alerts fire"), actor(source));
+        if (alert.incident() != null && alert.status() != AlertStatus.SUPPRESSED) {
+            news.resolved(alert.incident(), resolved, alert.resolvesIncident()
+                    || source.autoResolve() == AutoResolve.INCIDENT);
         }
         return resolved;
+    }
+
+    /**
+     * Routes firing alerts that need an incident: a silence holds one back, or its group takes it in. Groups are
+     * locked in key order, and the storm guard only after every group, so concurrent requests cannot deadlock.
+     */
+    private List<AlertView> route(Integration source, List<Unrouted> unrouted, Instant now, IncidentNews news) {
+        List<AlertView> routed = new ArrayList<>();
+        List<SilenceView> active = unrouted.isEmpty() ? List.of() : silences.activeNow();
+        Map<String, List<Unrouted>> byGroup = new TreeMap<>();
+        for (Unrouted u : unrouted) {
+            Optional<SilenceView> silence = SilenceApi.firstMatching(active, u.signal().labels(), u.signal().components());
+            if (silence.isPresent()) {
+                silences.recordSuppressed(silence.get().id(), u.alert());
+                alerts.holdSignal(u.alert(), u.signal());
+                routed.add(save(u.alert().with(AlertStatus.SUPPRESSED, u.alert().incident(), u.alert().count(),
+                        u.alert().lastSeenAt(), null, u.alert().labels(), silence.get().id())));
+            } else {
+                byGroup.computeIfAbsent(groupKey(u.signal()), k -> new ArrayList<>()).add(u);
+            }
+        }
+        Map<AlertGroups.Group, List<Unrouted>> withoutIncident = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Unrouted>> entry : byGroup.entrySet()) {
+            Signal first = entry.getValue().getFirst().signal();
+            AlertGroups.Group group = groups.claim(source.name(), entry.getKey(), groupName(first), first);
+            if (group.incident() != null && news.isOpen(group.incident())) {
+                routed.addAll(link(group, group.incident(), entry.getValue()));
+                news.joined(group.incident(), group, entry.getValue().stream().map(Unrouted::alert).toList(), first);
+            } else {
+                withoutIncident.put(group, entry.getValue());
+            }
+        }
+        withoutIncident.forEach((group, members) -> routed.addAll(openOrJoinStorm(source, group, members, now, news)));
+        return routed;
+    }
+
+    private List<AlertView> openOrJoinStorm(Integration source, AlertGroups.Group group, List<Unrouted> members,
+            Instant now, IncidentNews news) {
+        Signal first = opening(source, members.stream().map(Unrouted::signal).toList());
+        List<AlertView> members0 = members.stream().map(Unrouted::alert).toList();
+        IncidentId id;
+        switch (storm.decide(now)) {
+            case StormGuard.Decision.Open open -> {
+                id = open(source, first, titleOf(group, first, members.size()));
+                storm.opened(id, false, now);
+                groups.assign(group.id(), id, false, now);
+                news.opened(id, group, members0, first, members.getFirst().how());
+                return link(group, id, members);
+            }
+            case StormGuard.Decision.OpenStorm opening -> {
+                id = open(source, stormSignal(source, first, opening.recent()), "Alert storm");
+                storm.opened(id, true, now);
+                news.stormOpened(id, opening.recent(), storm.limit());
+            }
+            case StormGuard.Decision.Join join -> {
+                id = join.storm();
+                storm.joined(now);
+            }
+        }
+        groups.assign(group.id(), id, true, now);
+        news.absorbed(id, group, members0, first, effectiveSeverity(source, first), storm.limit());
+        return link(group, id, members);
+    }
+
+    /**
+     * What a group's incident opens with: the first alert's words and type, the most severe severity of its alerts,
+     * all their components, and the earliest start.
+     */
+    private static Signal opening(Integration source, List<Signal> members) {
+        Signal first = members.getFirst();
+        if (members.size() == 1) {
+            return first;
+        }
+        Severity severity = members.stream().map(s -> effectiveSeverity(source, s)).reduce(Severity::mostSevere)
+                .orElseThrow();
+        List<String> components = members.stream().flatMap(s -> s.components().stream()).distinct().toList();
+        IncidentType type = members.stream().map(Signal::type).filter(Objects::nonNull).findFirst().orElse(null);
+        Instant started = members.stream().map(Signal::startedAt).filter(Objects::nonNull).min(Instant::compareTo)
+                .orElse(null);
+        String summary = clip(first.summary() + "\n\nWith " + (members.size() - 1) + " more alert"
+                + (members.size() == 2 ? "" : "s") + " of the group: " + String.join(", ",
+                        members.stream().skip(1).limit(20).map(Signal::title).distinct().toList()), 4000);
+        return new Signal(first.dedupKey(), first.action(), first.title(), summary, severity, type, first.criteria(),
+                components, first.labels(), started, first.source(), first.group(), first.groupName(),
+                first.resolvesIncident());
+    }
+
+    private List<AlertView> link(AlertGroups.Group group, IncidentId incident, List<Unrouted> members) {
+        return members.stream().map(u -> save(u.alert().inGroup(group.id(), incident))).toList();
     }
 
     /**
@@ -162,10 +250,35 @@ class AlertLifecycle {
      * when it was held back (the sender will not repeat it just because a silence ended).
      */
     void release(Integration source, AlertView alert) {
-        SilenceView silence = silences.get(java.util.Objects.requireNonNull(alert.silence()));
+        SilenceView silence = silences.get(Objects.requireNonNull(alert.silence()));
         Signal signal = alerts.heldSignal(alert);
-        route(source, alert.with(AlertStatus.FIRING, null, alert.count(), alert.lastSeenAt(), null, alert.labels(), null),
-                signal, heldBack(silence) + "; still firing after it ended, so opened from");
+        Instant now = now();
+        IncidentNews news = new IncidentNews(source);
+        route(source, List.of(new Unrouted(alert.with(AlertStatus.FIRING, null, alert.count(), alert.lastSeenAt(), null,
+                alert.labels(), null), signal, heldBack(silence) + "; still firing after it ended, so opened from")),
+                now, news);
+        news.tell(now);
+    }
+
+    /** Moves a group a storm incident took in to an incident of its own, as it would have opened without the storm. */
+    IncidentId split(Integration source, AlertGroups.Group group, IncidentId stormIncident, String actor) {
+        Signal first = groups.firstSignal(group.id());
+        List<AlertView> members = alerts.ofIncident(stormIncident).stream()
+                .filter(a -> Objects.equals(a.groupId(), group.id())).toList();
+        Instant now = now();
+        IncidentId id = open(source, first, titleOf(group, first, members.size()));
+        groups.assign(group.id(), id, false, now);
+        members.forEach(a -> save(a.with(a.status(), id, a.count(), a.lastSeenAt(), a.resolvedAt(), a.labels(),
+                a.silence())));
+        incidents.addNote(id, actor + " split group '" + group.name() + "' (" + members.size() + " alert"
+                + (members.size() == 1 ? "" : "s") + ") out of the storm incident " + stormIncident
+                + " into this incident", actor);
+        incidents.addNote(stormIncident, actor + " split group '" + group.name() + "' (" + members.size() + " alert"
+                + (members.size() == 1 ? "" : "s") + ") out into " + id, actor);
+        IncidentNews news = new IncidentNews(source);
+        news.retitleStorm(stormIncident);
+        news.tell(now);
+        return id;
     }
 
     private static String heldBack(SilenceView silence) {
@@ -173,28 +286,71 @@ class AlertLifecycle {
     }
 
     /** Opens with the alert's type; a type without a playbook must not lose the alert, so it falls back. */
-    private IncidentId open(Integration source, Signal signal) {
+    private IncidentId open(Integration source, Signal signal, String title) {
         IncidentType type = signal.type() != null ? signal.type() : source.defaultType();
         try {
-            return incidents.open(command(source, signal, type), actor(source)).id();
+            return incidents.open(command(source, signal, type, title), actor(source)).id();
         } catch (InvalidIncidentInput e) {
             if (!"type".equals(e.field()) || type == null || type.equals(source.defaultType())) {
                 throw e;
             }
-            IncidentId id = incidents.open(command(source, signal, source.defaultType()), actor(source)).id();
+            IncidentId id = incidents.open(command(source, signal, source.defaultType(), title), actor(source)).id();
             incidents.addNote(id, "The alert asked for type " + type + ", which has no playbook: " + e.getMessage(),
                     actor(source));
             return id;
         }
     }
 
-    private OpenIncident command(Integration source, Signal signal, @Nullable IncidentType type) {
+    private OpenIncident command(Integration source, Signal signal, @Nullable IncidentType type, String title) {
         Instant now = now();
         Instant detected = signal.startedAt() == null || signal.startedAt().isAfter(now) ? now : signal.startedAt();
-        return new OpenIncident(signal.title(), signal.summary(),
-                signal.severity() != null ? signal.severity() : source.defaultSeverity(),
+        return new OpenIncident(title, signal.summary(), effectiveSeverity(source, signal),
                 signal.criteria().isEmpty() ? null : signal.criteria(), type == null ? null : type.name(),
                 signal.components(), null, null, detected);
+    }
+
+    /** The storm incident's own opening: the severity and components of what set it off, in the storm's words. */
+    private Signal stormSignal(Integration source, Signal first, long recent) {
+        String summary = "Alert storm: " + recent + " incidents opened from alerts within "
+                + storm.settings().window().toString().substring(2).toLowerCase(Locale.ROOT)
+                + ", so the storm guard takes in what would open next here, and pages once. Each group taken in is"
+                + " listed with its alerts; split one out to give it an incident of its own.";
+        return new Signal("storm", SignalAction.TRIGGER, "Alert storm", summary, effectiveSeverity(source, first),
+                null, List.of(), first.components(), Map.of(), null, "storm guard", null, null, false);
+    }
+
+    private static Severity effectiveSeverity(Integration source, Signal signal) {
+        return signal.severity() != null ? signal.severity() : source.defaultSeverity();
+    }
+
+    /** A lone alert keeps its own title; a group says what it is and how many alerts it holds. */
+    static String titleOf(AlertGroups.Group group, Signal first, long alerts) {
+        if (group.key().startsWith(LONE) || alerts < 2) {
+            return first.title();
+        }
+        return clip(group.name(), 180) + ": " + alerts + " alerts";
+    }
+
+    private static final String LONE = "alert:";
+
+    private static String groupKey(Signal signal) {
+        return signal.group() != null ? signal.group() : LONE + signal.dedupKey();
+    }
+
+    private static String groupName(Signal signal) {
+        return clip(signal.groupName() != null ? signal.groupName() : signal.title(), 200);
+    }
+
+    private static @Nullable String groupLabel(Signal signal) {
+        return signal.groupName() == null ? null : clip(signal.groupName(), 128);
+    }
+
+    private static boolean resolvesIncident(Integration source, Signal signal) {
+        return signal.resolvesIncident() || source.autoResolve() == AutoResolve.INCIDENT;
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** Microseconds, what both stores keep, so an answer shows the same time as a later read. */
@@ -214,5 +370,164 @@ class AlertLifecycle {
 
     static String actor(Integration source) {
         return "integration:" + source.name();
+    }
+
+    /**
+     * What one request did to each incident's alerts, told once per incident when the request is done: one entry
+     * for a whole group joining, resolving or firing again, then the title (a group's count of alerts), then the
+     * status (acknowledged at the source; resolved once every alert cleared, where that was asked for).
+     */
+    private final class IncidentNews {
+
+        private final Integration source;
+        private final Map<IncidentId, IncidentStatus> statuses = new HashMap<>();
+        private final Map<IncidentId, News> news = new TreeMap<>(java.util.Comparator.comparingLong(IncidentId::number));
+
+        IncidentNews(Integration source) {
+            this.source = source;
+        }
+
+        private final class News {
+            final List<String> entries = new ArrayList<>();
+            final List<AlertView> resolved = new ArrayList<>();
+            final List<AlertView> firingAgain = new ArrayList<>();
+            @Nullable String firingAgainSource;
+            boolean resolves;
+            @Nullable AlertView acknowledgedBy;
+            AlertGroups.@Nullable Group retitleGroup;
+            @Nullable Signal retitleFirst;
+            boolean retitleStorm;
+        }
+
+        private News of(IncidentId id) {
+            return news.computeIfAbsent(id, k -> new News());
+        }
+
+        boolean isOpen(IncidentId id) {
+            return statuses.computeIfAbsent(id, k -> incidents.get(k).status()).isOpen();
+        }
+
+        void opened(IncidentId id, AlertGroups.Group group, List<AlertView> members, Signal first, String how) {
+            statuses.put(id, IncidentStatus.TRIGGERED);
+            of(id).entries.add(members.size() == 1 ? how + " " + describe(source, members.getFirst()) + ": " + first.source()
+                    : how + " " + members.size() + " alerts of group '" + group.name() + "' of "
+                            + source.kind().name().toLowerCase(Locale.ROOT) + " integration '" + source.name() + "' ("
+                            + keys(members) + "): " + first.source());
+        }
+
+        void joined(IncidentId id, AlertGroups.Group group, List<AlertView> members, Signal first) {
+            News n = of(id);
+            n.entries.add(members.size() == 1
+                    ? "Alert " + describe(source, members.getFirst()) + " joins this incident (group '" + group.name()
+                            + "'): " + first.title() + ": " + first.source()
+                    : members.size() + " alerts join this incident (group '" + group.name() + "'): " + keys(members)
+                            + ": " + first.source());
+            if (group.absorbed()) {
+                n.retitleStorm = true;
+            } else {
+                n.retitleGroup = group;
+                n.retitleFirst = first;
+            }
+        }
+
+        void stormOpened(IncidentId id, long recent, String limit) {
+            statuses.put(id, IncidentStatus.TRIGGERED);
+            of(id).entries.add("Storm guard: " + recent + " incidents opened from alerts already (" + limit
+                    + " is a storm): this incident takes in what would open next, and pages once, until a whole "
+                    + "window passes with nothing new");
+        }
+
+        void absorbed(IncidentId id, AlertGroups.Group group, List<AlertView> members, Signal first, Severity severity,
+                String limit) {
+            News n = of(id);
+            n.entries.add("Storm guard took in group '" + group.name() + "' (group " + group.id() + ", " + members.size()
+                    + " alert" + (members.size() == 1 ? "" : "s") + ": " + keys(members) + "), which would have opened a "
+                    + severity + " incident '" + titleOf(group, first, members.size()) + "' (" + limit
+                    + "); split it out to give it its own incident");
+            n.retitleStorm = true;
+        }
+
+        void firesAgain(IncidentId id, AlertView alert, Signal signal) {
+            News n = of(id);
+            n.firingAgain.add(alert);
+            n.firingAgainSource = signal.source();
+        }
+
+        void acknowledged(IncidentId id, AlertView alert) {
+            of(id).acknowledgedBy = alert;
+        }
+
+        void resolved(IncidentId id, AlertView alert, boolean resolvesIncident) {
+            News n = of(id);
+            n.resolved.add(alert);
+            n.resolves |= resolvesIncident;
+        }
+
+        void retitleStorm(IncidentId id) {
+            of(id).retitleStorm = true;
+        }
+
+        void tell(Instant now) {
+            news.forEach((id, n) -> {
+                String actor = actor(source);
+                n.entries.forEach(entry -> incidents.addNote(id, entry, actor));
+                if (!n.firingAgain.isEmpty()) {
+                    incidents.addNote(id, n.firingAgain.size() == 1
+                            ? "Alert " + describe(source, n.firingAgain.getFirst()) + " fires again (seen "
+                                    + n.firingAgain.getFirst().count() + " times): " + n.firingAgainSource
+                            : n.firingAgain.size() + " alerts fire again (" + keys(n.firingAgain) + "): "
+                                    + n.firingAgainSource, actor);
+                }
+                retitle(id, n);
+                if (n.acknowledgedBy != null && incidents.get(id).status() == IncidentStatus.TRIGGERED) {
+                    incidents.changeStatus(id, IncidentStatus.ACKNOWLEDGED,
+                            "Acknowledged at the source: alert " + describe(source, n.acknowledgedBy), actor);
+                }
+                if (!n.resolved.isEmpty()) {
+                    tellResolved(id, n, actor);
+                }
+            });
+        }
+
+        private void retitle(IncidentId id, News n) {
+            if (n.retitleStorm) {
+                long taken = groups.absorbedInto(id);
+                long total = alerts.tally(id).total();
+                incidents.retitle(id, "Alert storm: " + taken + " group" + (taken == 1 ? "" : "s") + " taken in, "
+                        + total + " alert" + (total == 1 ? "" : "s"), actor(source));
+            } else if (n.retitleGroup != null && n.retitleFirst != null) {
+                incidents.retitle(id, titleOf(n.retitleGroup, n.retitleFirst, alerts.tally(id).total()), actor(source));
+            }
+        }
+
+        private void tellResolved(IncidentId id, News n, String actor) {
+            IncidentStatus status = incidents.get(id).status();
+            Alerts.Tally tally = alerts.tally(id);
+            boolean allClear = tally.active() == 0;
+            AlertView last = n.resolved.getLast();
+            String how = source.kind() == IntegrationKind.RULES ? " cleared" : " resolved at the source";
+            if (n.resolves && status.isOpen() && allClear) {
+                incidents.changeStatus(id, IncidentStatus.RESOLVED, n.resolved.size() == 1 && tally.total() == 1
+                        ? "Resolved automatically: alert " + describe(source, last) + how + " after " + last.count()
+                                + " reports and no other alert of this incident fires"
+                        : "Resolved automatically: all " + tally.total() + " alerts of this incident have resolved (the"
+                                + " last " + n.resolved.size() + how + ": " + keys(n.resolved) + ")", actor);
+            } else if (n.resolved.size() == 1) {
+                incidents.addNote(id, "Alert " + describe(source, last) + how + " after " + last.count()
+                        + " reports; the incident stays " + status + (allClear ? " for a human to resolve"
+                                : " while its other alerts fire"), actor);
+            } else {
+                incidents.addNote(id, n.resolved.size() + " alerts" + how + " (" + keys(n.resolved) + "); "
+                        + (allClear ? "no alert of this incident fires; it stays " + status + " for a human to resolve"
+                                : tally.active() + " of its " + tally.total() + " alerts still fire; it stays " + status),
+                        actor);
+            }
+        }
+
+        /** The first ten keys, then how many more: enough to find them, short enough to read. */
+        private static String keys(List<AlertView> members) {
+            String shown = String.join(", ", members.stream().limit(10).map(AlertView::dedupKey).toList());
+            return members.size() <= 10 ? shown : shown + " and " + (members.size() - 10) + " more";
+        }
     }
 }

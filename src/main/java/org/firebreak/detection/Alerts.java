@@ -8,6 +8,8 @@ import static org.firebreak.shared.Sql.longOrNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,9 @@ class Alerts {
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
     };
 
+    /** Keys per IN list: well under what either store's driver takes as parameters of one statement. */
+    private static final int IN_LIST = 500;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -35,43 +40,58 @@ class Alerts {
         this.json = json;
     }
 
-    /** Locks the alert's row until the transaction ends, so one key's signals are applied one after the other. */
-    Optional<AlertView> findForUpdate(String integration, String key) {
-        return jdbc.sql("select * from alert where integration = :i and dedup_key = :k for update")
-                .param("i", integration).param("k", key).query(this::view).optional();
+    /**
+     * Locks the rows of the given keys until the transaction ends, always in key order (so two requests with common
+     * keys cannot deadlock), so one key's signals are applied one after the other. Keys not stored are left out.
+     */
+    Map<String, AlertView> lockAll(String integration, Collection<String> keys) {
+        Map<String, AlertView> found = new LinkedHashMap<>();
+        List<String> sorted = keys.stream().distinct().sorted().toList();
+        for (int from = 0; from < sorted.size(); from += IN_LIST) {
+            jdbc.sql("select * from alert where integration = :i and dedup_key in (:k) order by dedup_key for update")
+                    .param("i", integration).param("k", sorted.subList(from, Math.min(sorted.size(), from + IN_LIST)))
+                    .query(this::view).list().forEach(a -> found.put(a.dedupKey(), a));
+        }
+        return found;
     }
 
     /** Fails with a duplicate key when another transaction claimed the key first; the caller retries. */
     void insert(AlertView a) {
         jdbc.sql("""
                 insert into alert (integration, dedup_key, status, title, incident_number, seen_count, first_seen_at,
-                    last_seen_at, resolved_at, labels, group_key, resolves_incident, silence_id)
+                    last_seen_at, resolved_at, labels, group_key, resolves_incident, silence_id, group_id)
                 values (:i, :k, :status, :title, :incident, :count, :first, :last, :resolved, :labels, :group,
-                    :resolves, :silence)""")
+                    :resolves, :silence, :groupId)""")
                 .param("i", a.integration()).param("k", a.dedupKey()).param("status", a.status().name())
                 .param("title", a.title()).param("incident", a.incident() == null ? null : a.incident().number())
                 .param("count", a.count()).param("first", ts(a.firstSeenAt())).param("last", ts(a.lastSeenAt()))
                 .param("resolved", ts(a.resolvedAt())).param("labels", json.writeValueAsString(a.labels()))
                 .param("group", a.group()).param("resolves", a.resolvesIncident()).param("silence", a.silence())
-                .update();
+                .param("groupId", a.groupId()).update();
     }
 
     void update(AlertView a) {
         jdbc.sql("""
                 update alert set status = :status, incident_number = :incident, seen_count = :count,
-                    last_seen_at = :last, resolved_at = :resolved, labels = :labels, silence_id = :silence
+                    last_seen_at = :last, resolved_at = :resolved, labels = :labels, silence_id = :silence,
+                    group_id = :groupId
                 where integration = :i and dedup_key = :k""")
                 .param("i", a.integration()).param("k", a.dedupKey()).param("status", a.status().name())
                 .param("incident", a.incident() == null ? null : a.incident().number())
                 .param("count", a.count()).param("last", ts(a.lastSeenAt())).param("resolved", ts(a.resolvedAt()))
-                .param("labels", json.writeValueAsString(a.labels())).param("silence", a.silence()).update();
+                .param("labels", json.writeValueAsString(a.labels())).param("silence", a.silence())
+                .param("groupId", a.groupId()).update();
     }
 
-    /** The open incident of a group: the most recently seen alert of the group that has one. */
-    List<AlertView> inGroup(String group) {
+    /** Where the alerts of one incident stand: how many are active (firing or held back), how many there are. */
+    record Tally(long active, long total) {
+    }
+
+    Tally tally(IncidentId incident) {
         return jdbc.sql("""
-                select * from alert where group_key = :g and incident_number is not null
-                order by last_seen_at desc, id desc limit 20""").param("g", group).query(this::view).list();
+                select count(case when status <> 'RESOLVED' then 1 end) as active, count(*) as total
+                from alert where incident_number = :n""").param("n", incident.number())
+                .query((rs, row) -> new Tally(rs.getLong("active"), rs.getLong("total"))).single();
     }
 
     /** Keeps the signal of an alert a silence holds back, to open its incident when the silence ends. */
@@ -127,6 +147,6 @@ class Alerts {
                 incident, rs.getLong("seen_count"),
                 instant(rs, "first_seen_at"), instant(rs, "last_seen_at"), instantOrNull(rs, "resolved_at"),
                 json.readValue(rs.getString("labels"), LABELS), rs.getString("group_key"),
-                rs.getBoolean("resolves_incident"), longOrNull(rs, "silence_id"));
+                rs.getBoolean("resolves_incident"), longOrNull(rs, "silence_id"), longOrNull(rs, "group_id"));
     }
 }

@@ -72,10 +72,15 @@ public class SilenceApi {
         return get(id);
     }
 
+    /** The silences active now: read once for all the alerts of one request. */
+    List<SilenceView> activeNow() {
+        return silences.list(false, now(), LIST_LIMIT).stream().filter(SilenceView::active).toList();
+    }
+
     /** The active silence matching an alert, if any (the one created first, so the answer is stable). */
-    Optional<SilenceView> matching(Map<String, String> labels, Collection<String> components) {
-        return silences.list(false, now(), LIST_LIMIT).stream()
-                .filter(s -> matches(s, labels, components))
+    static Optional<SilenceView> firstMatching(List<SilenceView> active, Map<String, String> labels,
+            Collection<String> components) {
+        return active.stream().filter(s -> matches(s, labels, components))
                 .min(java.util.Comparator.comparingLong(SilenceView::id));
     }
 

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 final class Incident {
 
     final IncidentId id;
-    final String title;
+    String title;
     final String summary;
     Severity severity;
     final IncidentType type;
@@ -228,6 +228,22 @@ final class Incident {
 
     void record(TimelineKind kind, String text, String actor, Instant now) {
         write(now, actor, kind, null, null, null, text.strip());
+    }
+
+    /** A new title (e.g. a grouped incident's alert count grew); the old one stays on the timeline. */
+    void retitle(String newTitle, String actor, Instant now) {
+        requireNotClosed();
+        String stripped = newTitle.strip();
+        if (stripped.isEmpty() || stripped.length() > 200) {
+            throw new InvalidIncidentInput("title", "must be 1 to 200 characters");
+        }
+        if (stripped.equals(title)) {
+            return;
+        }
+        String before = title;
+        title = stripped;
+        write(now, actor, TimelineKind.TITLE_CHANGED, "title", before, stripped,
+                "Title changed from '" + before + "' to '" + stripped + "'");
     }
 
     void addNote(String text, String actor, Instant now) {

@@ -176,6 +176,11 @@ public class IncidentApi {
         return mutate(id, incident -> incident.removeComponent(name.strip(), actor, clock.instant()));
     }
 
+    /** Gives the incident a new title, recorded with the old one on the timeline; the same title changes nothing. */
+    public IncidentView retitle(IncidentId id, String title, String actor) {
+        return mutate(id, incident -> incident.retitle(title, actor, clock.instant()));
+    }
+
     public IncidentView addNote(IncidentId id, String text, String actor) {
         return mutate(id, incident -> incident.addNote(text, actor, clock.instant()));
     }

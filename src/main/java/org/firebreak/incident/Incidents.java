@@ -136,7 +136,7 @@ class Incidents {
     /** Writes the changes of a loaded incident; fails if someone else changed it since it was loaded. */
     void update(Incident incident) {
         int updated = jdbc.sql("""
-                update incident set severity = :severity, status = :status, commander = :commander,
+                update incident set title = :title, severity = :severity, status = :status, commander = :commander,
                     acknowledged_at = :acknowledgedAt, mitigated_at = :mitigatedAt, resolved_at = :resolvedAt,
                     closed_at = :closedAt, version = version + 1
                 where number = :n and version = :version""")
@@ -159,6 +159,7 @@ class Incidents {
 
     private static Map<String, Object> mutableColumns(Incident incident) {
         HashMap<String, Object> columns = new java.util.HashMap<>();
+        columns.put("title", incident.title);
         columns.put("severity", incident.severity.name());
         columns.put("status", incident.status.name());
         columns.put("commander", incident.commander);

@@ -10,7 +10,9 @@ public enum TimelineKind {
     /** A message requested, and each delivery attempt with its outcome. */
     NOTIFICATION,
     /** A status update posted for stakeholders or the status page. */
-    STATUS_UPDATE;
+    STATUS_UPDATE,
+    /** The title changed (a grouped incident's count of alerts grew). */
+    TITLE_CHANGED;
 
     /** The kinds other modules record through {@link IncidentApi#record}; the rest only the aggregate writes. */
     public boolean recordedByOthers() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class DetectionSettingsTest {
 
     private final Integration prometheus = new Integration("prometheus", IntegrationKind.ALERTMANAGER,
-            "a-long-enough-secret", null, null);
+            "a-long-enough-secret", null, null, null);
 
     @Test
     void acceptsOnlyTheExactSecret() {
@@ -26,15 +26,29 @@ class DetectionSettingsTest {
     @Test
     void neverPrintsTheSecret() {
         assertThat(prometheus.toString()).doesNotContain("a-long-enough-secret").contains("prometheus");
-        assertThat(new DetectionSettings(List.of(prometheus)).toString()).doesNotContain("a-long-enough-secret");
+        assertThat(new DetectionSettings(List.of(prometheus), null).toString()).doesNotContain("a-long-enough-secret");
     }
 
     @Test
     void defaultsToHighSeverityAndRefusesShortSecretsAndTwiceUsedNames() {
         assertThat(prometheus.defaultSeverity()).isEqualTo(Severity.HIGH);
         assertThatIllegalArgumentException().isThrownBy(
-                () -> new Integration("p", IntegrationKind.PAGERDUTY, "short", null, null)).withMessageContaining("16");
-        assertThatIllegalArgumentException().isThrownBy(() -> new DetectionSettings(List.of(prometheus, prometheus)))
+                () -> new Integration("p", IntegrationKind.PAGERDUTY, "short", null, null, null)).withMessageContaining("16");
+        assertThatIllegalArgumentException().isThrownBy(() -> new DetectionSettings(List.of(prometheus, prometheus), null))
                 .withMessageContaining("used twice");
+    }
+
+    @Test
+    void leavesIncidentsToAHumanAndGuardsAgainstStormsOfMoreThanFiveAMinuteByDefault() {
+        assertThat(prometheus.autoResolve()).isEqualTo(AutoResolve.ALERT);
+        DetectionSettings.StormGuard guard = new DetectionSettings(List.of(), null).stormGuard();
+        assertThat(guard.enabled()).isTrue();
+        assertThat(guard.maxIncidents()).isEqualTo(5);
+        assertThat(guard.window()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThatIllegalArgumentException().isThrownBy(() -> new DetectionSettings.StormGuard(true, 0, null))
+                .withMessageContaining("max-incidents");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DetectionSettings.StormGuard(true, 5, java.time.Duration.ZERO))
+                .withMessageContaining("window");
     }
 }

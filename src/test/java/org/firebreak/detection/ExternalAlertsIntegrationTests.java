@@ -2,10 +2,6 @@ package org.firebreak.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +32,6 @@ class ExternalAlertsIntegrationTests {
     int port;
 
     HttpApi api;
-    final HttpClient http = HttpClient.newHttpClient();
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
@@ -45,40 +40,57 @@ class ExternalAlertsIntegrationTests {
     }
 
     @Test
-    void twoFiringAlertsOpenTwoIncidentsRepeatsCountAndResolvedAlertsLeaveIncidentsOpen() {
+    void aNotificationsAlertsShareOneIncidentRepeatsCountAndResolvedAlertsLeaveItOpen() {
         String a = "a" + run;
         String b = "b" + run;
         long before = incidentTotal();
 
         Response first = alertmanager(AM_SECRET, webhook("firing", a, b));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
-        assertThat(incidentTotal()).isEqualTo(before + 2);
+        assertThat(incidentTotal()).as("one Alertmanager group, one incident").isEqualTo(before + 1);
         JsonNode alertA = alert("alertmanager", a);
-        JsonNode incidentA = api.get("/api/v1/incidents/" + alertA.get("incident").asString()).json();
-        assertThat(incidentA.get("title").asString()).isEqualTo("EntryPoint handleOps reverts for every bundle");
-        assertThat(incidentA.get("severity").asString()).isEqualTo("CRITICAL");
-        assertThat(incidentA.get("components").toString()).contains("entrypoint");
-        assertThat(incidentA.get("detectedAt").asString()).isEqualTo("2026-11-25T02:58:00Z");
-        JsonNode incidentB = api.get("/api/v1/incidents/" + alert("alertmanager", b).get("incident").asString()).json();
-        assertThat(incidentB.get("severity").asString()).as("firebreak_severity overrides warning").isEqualTo("HIGH");
-        assertThat(incidentB.get("type").asString()).isEqualTo("PERFORMANCE_DEGRADATION");
-        assertThat(timelineText(alertA.get("incident").asString())).contains("Alertmanager receiver firebreak");
+        assertThat(alert("alertmanager", b).get("incident")).isEqualTo(alertA.get("incident"));
+        assertThat(alertA.get("group").asString()).isEqualTo("SmartAccounts" + run);
+        JsonNode incident = api.get("/api/v1/incidents/" + alertA.get("incident").asString()).json();
+        assertThat(incident.get("title").asString()).isEqualTo("SmartAccounts" + run + ": 2 alerts");
+        assertThat(incident.get("severity").asString()).as("the most severe of its alerts").isEqualTo("CRITICAL");
+        assertThat(incident.get("type").asString()).as("the first alert that names one")
+                .isEqualTo("PERFORMANCE_DEGRADATION");
+        assertThat(incident.get("components").toString()).contains("entrypoint").contains("rpc");
+        assertThat(incident.get("detectedAt").asString()).as("the earliest start").isEqualTo("2026-11-25T02:58:00Z");
+        String id = alertA.get("incident").asString();
+        assertThat(timelineText(id)).contains("Opened from 2 alerts of group 'SmartAccounts" + run + "'")
+                .contains("Alertmanager receiver firebreak");
 
         assertThat(alertmanager(AM_SECRET, webhook("firing", a, b)).status()).isEqualTo(200);
-        assertThat(incidentTotal()).as("a repeat opens nothing").isEqualTo(before + 2);
+        assertThat(incidentTotal()).as("a repeat opens nothing").isEqualTo(before + 1);
         assertThat(alert("alertmanager", a).get("count").asLong()).isEqualTo(2);
         assertThat(alert("alertmanager", b).get("count").asLong()).isEqualTo(2);
-        assertThat(alert("alertmanager", b).get("incident")).isEqualTo(incidentB.get("id"));
 
         assertThat(alertmanager(AM_SECRET, webhook("resolved", a, b)).status()).isEqualTo(200);
         for (String key : List.of(a, b)) {
-            JsonNode resolved = alert("alertmanager", key);
-            assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
-            String incident = resolved.get("incident").asString();
-            assertThat(api.get("/api/v1/incidents/" + incident).json().get("status").asString())
-                    .as("incidents are left for a human").isEqualTo("TRIGGERED");
-            assertThat(timelineText(incident)).contains("resolved at the source after 2 reports");
+            assertThat(alert("alertmanager", key).get("status").asString()).isEqualTo("RESOLVED");
         }
+        assertThat(api.get("/api/v1/incidents/" + id).json().get("status").asString())
+                .as("incidents are left for a human").isEqualTo("TRIGGERED");
+        assertThat(timelineText(id)).contains("2 alerts resolved at the source (" + a + ", " + b + ")")
+                .contains("stays TRIGGERED for a human to resolve");
+    }
+
+    @Test
+    void pagerDutyEventsOfSeveralKeysShareAnIncidentWhenTheyNameOneFirebreakGroup() {
+        long before = incidentTotal();
+        for (String key : List.of("g1-" + run, "g2-" + run)) {
+            Response r = api.post(PD, pagerDuty(PD_SECRET, "trigger", key).replace("\"failed_requests\": 42",
+                    "\"failed_requests\": 42, \"firebreak_group\": \"rpc-outage-" + run + "\""));
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+        }
+        assertThat(incidentTotal()).isEqualTo(before + 1);
+        String incident = alert("pagerduty", "g1-" + run).get("incident").asString();
+        assertThat(alert("pagerduty", "g2-" + run).get("incident").asString()).isEqualTo(incident);
+        assertThat(api.get("/api/v1/incidents/" + incident).json().get("title").asString())
+                .isEqualTo("rpc-outage-" + run + ": 2 alerts");
+        assertThat(timelineText(incident)).contains("joins this incident (group 'rpc-outage-" + run + "')");
     }
 
     @Test
@@ -188,15 +200,7 @@ class ExternalAlertsIntegrationTests {
     }
 
     private Response alertmanager(String secret, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + AM))
-                .header("Authorization", "Bearer " + secret).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), null, r.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return api.postBearer(AM, secret, body);
     }
 
     private JsonNode alert(String integration, String key) {
@@ -219,11 +223,11 @@ class ExternalAlertsIntegrationTests {
         return """
                 {
                   "version": "4",
-                  "groupKey": "{}:{alertname=\\"SmartAccounts\\"}",
+                  "groupKey": "{}:{alertname=\\"SmartAccounts%5$s\\"}",
                   "truncatedAlerts": 0,
                   "status": "%1$s",
                   "receiver": "firebreak",
-                  "groupLabels": {"alertname": "SmartAccounts"},
+                  "groupLabels": {"alertname": "SmartAccounts%5$s"},
                   "commonLabels": {"alertname": "SmartAccounts", "chain_id": "138"},
                   "commonAnnotations": {},
                   "externalURL": "http://alertmanager:9093",
@@ -252,7 +256,7 @@ class ExternalAlertsIntegrationTests {
                       "extraField": true
                     }
                   ]
-                }""".formatted(status, a, b, endsAt);
+                }""".formatted(status, a, b, endsAt, a.substring(1));
     }
 
     private static String pagerDuty(String routingKey, String action, String key) {

@@ -110,6 +110,11 @@ public final class HttpApi {
         return send("POST", path, json);
     }
 
+    /** A JSON post with its own bearer secret instead of an API token, as alert senders (Alertmanager) post. */
+    public Response postBearer(String path, String secret, String json) {
+        return exchange(request("POST", path, secret, "application/json", json));
+    }
+
     public Response put(String path, String json) {
         return send("PUT", path, json);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.firebreak.detection.AutoResolve;
 import org.firebreak.shared.ConfigProblem;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
@@ -48,11 +49,6 @@ public record Rule(
 
     public enum Notify {
         TEAM, PAGE, EMAIL, NONE
-    }
-
-    /** What clearing does: resolve the alert only (a human resolves the incident), or the incident too. */
-    public enum AutoResolve {
-        ALERT, INCIDENT
     }
 
     public Rule {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.firebreak.chain.Diagnostics;
 import org.firebreak.detection.AlertApi;
+import org.firebreak.detection.AutoResolve;
 import org.firebreak.detection.Signal;
 import org.firebreak.detection.SignalAction;
 import org.firebreak.detection.rules.RuleInstance.State;
@@ -197,8 +198,8 @@ public class RuleEngine {
         return new Signal(subject.isEmpty() ? rule.id() : rule.id() + ":" + subject, action, clip(title, 200),
                 clip(summary, 4000), rule.severity(), rule.type(), rule.criteria(), rule.components(), labels,
                 instance.since().truncatedTo(ChronoUnit.MICROS), "rule " + rule.id() + " (" + rule.source().describe()
-                        + "): " + clip(instance.summary(), 1000), rule.group(),
-                rule.autoResolve() == Rule.AutoResolve.INCIDENT);
+                        + "): " + clip(instance.summary(), 1000), rule.group(), rule.group(),
+                rule.autoResolve() == AutoResolve.INCIDENT);
     }
 
     private static String clip(String text, int max) {

@@ -13,7 +13,12 @@ import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
-/** Reads Alertmanager's webhook payload, version 4, into one signal per alert, keyed by the alert's fingerprint. */
+/**
+ * Reads Alertmanager's webhook payload, version 4, into one signal per alert, keyed by the alert's fingerprint. One
+ * notification is one of Alertmanager's groups: its alerts share one incident, keyed by the notification's groupKey
+ * and named by its groupLabels' values ("BundleReverts"). An alert labelled {@code firebreak_group} joins that group
+ * instead, across notifications.
+ */
 final class AlertmanagerWebhook {
 
     private static final int MAX_ALERTS = 1000;
@@ -38,18 +43,24 @@ final class AlertmanagerWebhook {
             throw new InvalidRequestField("alerts", "has " + alerts.size() + " alerts; at most " + MAX_ALERTS);
         }
         String source = "Alertmanager receiver " + receiver + ", group " + groupKey;
+        Map<String, String> groupLabels = root.object("groupLabels", false).strings();
+        String groupName = groupLabels.isEmpty() ? receiver : String.join(", ", groupLabels.values());
+        if (groupKey != null && groupKey.length() > 500) {
+            throw new InvalidRequestField("groupKey", "is longer than 500 characters");
+        }
         List<Signal> signals = new ArrayList<>();
         for (int i = 0; i < alerts.size(); i++) {
             JsonNode alert = alerts.get(i);
             if (!alert.isObject()) {
                 throw new InvalidRequestField("alerts[" + i + "]", "must be an object");
             }
-            signals.add(signal(new JsonFields(alert, "alerts[" + i + "]"), source));
+            signals.add(signal(new JsonFields(alert, "alerts[" + i + "]"), source, groupKey, groupName));
         }
         return signals;
     }
 
-    private static Signal signal(JsonFields alert, String source) {
+    private static Signal signal(JsonFields alert, String source, @Nullable String groupKey,
+            @Nullable String groupName) {
         String status = alert.required("status");
         SignalAction action = switch (status) {
             case "firing" -> SignalAction.TRIGGER;
@@ -68,11 +79,13 @@ final class AlertmanagerWebhook {
         String summary = first(annotations.get("description"), annotations.get("message"), title)
                 + "\nLabels: " + labels + (alert.optional("generatorURL") == null ? "" : "\nSource: " + alert.optional("generatorURL"));
         var severity = SeverityNames.override(labels.get("firebreak_severity"), labelFields.at("firebreak_severity"));
+        String own = Texts.group(labels.get("firebreak_group"), labelFields.at("firebreak_group"));
         return new Signal(fingerprint, action, Texts.clip(title, 200), Texts.clip(summary, 4000),
                 severity != null ? severity : SeverityNames.alertmanager(labels.get("severity")),
                 type(labels.get("firebreak_type"), labelFields.at("firebreak_type")),
                 Texts.components(Stream.of(labels.get("component"), labels.get("service"))), labels,
-                alert.instant("startsAt"), source);
+                alert.instant("startsAt"), source, own != null ? Texts.OWN_GROUP + own : groupKey,
+                own != null ? own : groupName);
     }
 
     static @Nullable IncidentType type(@Nullable String value, String field) {

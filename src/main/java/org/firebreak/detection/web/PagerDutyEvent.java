@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
-/** Reads a PagerDuty Events API v2 event into one signal, keyed by its dedup_key. */
+/**
+ * Reads a PagerDuty Events API v2 event into one signal, keyed by its dedup_key; the custom detail
+ * {@code firebreak_group} puts events of several keys into one incident.
+ */
 final class PagerDutyEvent {
 
     private PagerDutyEvent() {
@@ -37,7 +40,7 @@ final class PagerDutyEvent {
         };
         if (action != SignalAction.TRIGGER) {
             return new Signal(dedupKey(event.required("dedup_key")), action, "", "", null, null,
-                    java.util.List.of(), Map.of(), null, "PagerDuty event");
+                    java.util.List.of(), Map.of(), null, "PagerDuty event", null, null);
         }
         // Like PagerDuty, a trigger without a dedup_key gets one, returned so the sender can resolve it later.
         String given = event.optional("dedup_key");
@@ -54,6 +57,8 @@ final class PagerDutyEvent {
         JsonFields details = payload.object("custom_details", false);
         Map<String, String> detailValues = details.strings();
         Severity override = SeverityNames.override(detailValues.get("firebreak_severity"), details.at("firebreak_severity"));
+        // Like PagerDuty, events group by dedup_key; firebreak_group puts several keys in one incident.
+        String group = Texts.group(detailValues.get("firebreak_group"), details.at("firebreak_group"));
         String component = payload.optional("component");
         String text = summary + "\nSource: " + source + (component == null ? "" : "\nComponent: " + component)
                 + (payload.optional("group") == null ? "" : "\nGroup: " + payload.optional("group"))
@@ -63,7 +68,7 @@ final class PagerDutyEvent {
                 override != null ? override : severity,
                 AlertmanagerWebhook.type(detailValues.get("firebreak_type"), details.at("firebreak_type")),
                 Texts.components(Stream.of(component)), detailValues, payload.instant("timestamp"),
-                "PagerDuty event from " + source);
+                "PagerDuty event from " + source, group == null ? null : Texts.OWN_GROUP + group, group);
     }
 
     private static String dedupKey(String key) {
