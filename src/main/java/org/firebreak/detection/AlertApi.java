@@ -39,11 +39,12 @@ public class AlertApi {
     private final Alerts alerts;
     private final AlertGroups alertGroups;
     private final AlertLifecycle lifecycle;
+    private final AlertIntake intake;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     AlertApi(DetectionSettings settings, Alerts alerts, AlertGroups alertGroups, AlertLifecycle lifecycle,
-            TransactionTemplate tx, Clock clock) {
+            AlertIntake intake, TransactionTemplate tx, Clock clock) {
         // The rules integration is reached only in-process; its secret is random and never checked.
         Integration rules = new Integration(RULES, IntegrationKind.RULES, UUID.randomUUID().toString(), null, null, null);
         this.integrations = Stream.concat(settings.integrations().stream(), Stream.of(rules))
@@ -51,6 +52,7 @@ public class AlertApi {
         this.alerts = alerts;
         this.alertGroups = alertGroups;
         this.lifecycle = lifecycle;
+        this.intake = intake;
         this.tx = tx;
         this.clock = clock;
     }
@@ -62,19 +64,36 @@ public class AlertApi {
         }
     }
 
-    /** Applies an authenticated sender's signals; returns the alerts they touched, in the signals' order. */
-    public List<AlertView> receive(String integration, IntegrationKind kind, List<Signal> signals) {
+    /**
+     * Applies an authenticated sender's signals; returns how many it stored. Repeats of firing alerts go through the
+     * {@link AlertIntake} (one commit for many requests); the rest, and any repeat it did not apply, the full way.
+     */
+    public int receive(String integration, IntegrationKind kind, List<Signal> signals) {
         Integration source = integration(integration, kind);
+        List<Signal> rest = signals;
+        if (signals.stream().allMatch(s -> s.action() == SignalAction.TRIGGER)) {
+            boolean[] applied = intake.repeat(source.name(), signals);
+            rest = java.util.stream.IntStream.range(0, signals.size()).filter(i -> !applied[i]).mapToObj(signals::get)
+                    .toList();
+        }
+        if (!rest.isEmpty()) {
+            apply(source, rest);
+        }
+        return signals.size();
+    }
+
+    /** Firebreak's own rules raising or clearing alerts; returns the alerts they touched, in the signals' order. */
+    public List<AlertView> raise(List<Signal> signals) {
+        return apply(integration(RULES, IntegrationKind.RULES), signals);
+    }
+
+    private List<AlertView> apply(Integration source, List<Signal> signals) {
         // One lock order for every request, so two requests with the same keys cannot deadlock each other.
         List<Signal> ordered = signals.stream().sorted(Comparator.comparing(Signal::dedupKey)).toList();
         Map<String, AlertView> touched = retried(() -> lifecycle.apply(source, ordered));
         return signals.stream().map(s -> touched.get(s.dedupKey())).filter(Objects::nonNull).toList();
     }
 
-    /** Firebreak's own rules raising or clearing alerts. */
-    public List<AlertView> raise(List<Signal> signals) {
-        return receive(RULES, IntegrationKind.RULES, signals);
-    }
 
     /** Opens the incidents of alerts still firing whose silence has ended; returns how many. */
     public int releaseEndedSilences() {

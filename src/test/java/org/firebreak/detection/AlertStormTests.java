@@ -1,9 +1,9 @@
 package org.firebreak.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -278,15 +278,7 @@ class AlertStormTests {
 
         /** Pages go out after the incident's transaction commits, on another thread: waits up to 10 s for them. */
         List<NotificationRequest> awaitPages(IncidentId incident, int count) {
-            Instant until = Instant.now().plusSeconds(10);
-            while (of(incident).size() < count && Instant.now().isBefore(until)) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> of(incident).size() >= count);
             return of(incident);
         }
     }

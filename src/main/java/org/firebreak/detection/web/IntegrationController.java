@@ -82,9 +82,13 @@ class IntegrationController {
         return ResponseEntity.of(alerts.find(name, dedupKey));
     }
 
-    /** What Alertmanager ignores but a person with curl reads: each alert's state after this delivery. */
+    /**
+     * What Alertmanager ignores but a person with curl reads: how many alerts were stored. Their state is one GET
+     * away ({@code /api/v1/integrations/{name}/alerts/{fingerprint}}, or an incident's {@code /alerts}); answering
+     * it here would cost every sender a read of what it just wrote.
+     */
     @JsonPropertyOrder({ "status", "alerts" })
-    record AlertmanagerAnswer(String status, List<AlertView> alerts) {
+    record AlertmanagerAnswer(String status, int alerts) {
     }
 
     /** Exactly PagerDuty's answer, in its field order, so senders that parse it keep working. */

@@ -1,0 +1,181 @@
+package org.firebreak.detection;
+
+import static org.firebreak.shared.Sql.ts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The hot path of alert ingestion: a repeat of an alert that fires and has its incident only bumps its count, and
+ * senders repeat such alerts all day. Requests hand their repeats to one writer, which applies whatever has queued
+ * in one transaction (group commit) and answers each request after that commit: durable before the 2xx, one commit
+ * for many requests. The update's own condition (the alert still fires and has an incident) decides what is a
+ * repeat, so a stale guess costs nothing: whatever it did not apply goes the full way ({@link AlertLifecycle}).
+ */
+@Component
+class AlertIntake implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertIntake.class);
+    /** Signals one commit takes at most: big enough to amortise a commit, small enough to keep each one short. */
+    private static final int MAX_SIGNALS = 4000;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** One request's repeats; {@code applied[i]} says whether signal i was applied. */
+    private record Repeats(String integration, List<Signal> signals, List<String> labels, Instant at,
+            CompletableFuture<boolean[]> applied) {
+    }
+
+    private final BlockingQueue<Repeats> queue = new ArrayBlockingQueue<>(20_000);
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final DistributionSummary batchSizes;
+    private volatile boolean running;
+    private Thread writer;
+
+    AlertIntake(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+        this.batchSizes = DistributionSummary.builder("firebreak.alert.intake.batch")
+                .description("Alert repeats applied per commit of the intake's writer").baseUnit("alerts")
+                .register(meters);
+    }
+
+    /**
+     * Bumps the alerts of these signals (all TRIGGER) that fire and have an incident; answers after the commit
+     * which signals it applied. Anything it cannot do (not running, queue full, the store failing) it leaves to
+     * the caller: nothing applied.
+     */
+    boolean[] repeat(String integration, List<Signal> signals) {
+        List<String> labels = signals.stream().map(s -> json.writeValueAsString(s.labels())).toList();
+        Repeats repeats = new Repeats(integration, signals, labels, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                new CompletableFuture<>());
+        if (!running || !queue.offer(repeats)) {
+            return new boolean[signals.size()];
+        }
+        try {
+            return repeats.applied().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the alert intake committed", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // The writer's transaction failed or is stuck: its outcome is unknown, so say nothing was applied only
+            // when it surely was not (failed); a time-out is answered as an error and the sender sends again.
+            if (e instanceof ExecutionException) {
+                return new boolean[signals.size()];
+            }
+            throw new IllegalStateException("the alert intake did not commit within " + WAIT.toSeconds() + " s", e);
+        }
+    }
+
+    private void write() {
+        List<Repeats> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Repeats first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                int signals = first.signals().size();
+                Repeats next;
+                while (signals < MAX_SIGNALS && (next = queue.poll()) != null) {
+                    batch.add(next);
+                    signals += next.signals().size();
+                }
+                commit(batch, signals);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Repeats> batch, int signals) {
+        // Rows in key order, the order every transaction locks alerts in, so the writer never deadlocks with one.
+        record Row(Repeats request, int index, String key) {
+        }
+        List<Row> rows = new ArrayList<>(signals);
+        for (Repeats r : batch) {
+            for (int i = 0; i < r.signals().size(); i++) {
+                rows.add(new Row(r, i, r.integration() + '\n' + r.signals().get(i).dedupKey()));
+            }
+        }
+        rows.sort(Comparator.comparing(Row::key));
+        try {
+            int[] updated = tx.execute(status -> jdbc.batchUpdate("""
+                    update alert set seen_count = seen_count + 1, last_seen_at = ?, labels = ?
+                    where integration = ? and dedup_key = ? and status = 'FIRING' and incident_number is not null""",
+                    rows.stream().map(row -> new Object[] { ts(row.request().at()),
+                            row.request().labels().get(row.index()), row.request().integration(),
+                            row.request().signals().get(row.index()).dedupKey() }).toList()));
+            Map<Repeats, boolean[]> applied = new IdentityHashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                applied.computeIfAbsent(row.request(), r -> new boolean[r.signals().size()])[row.index()] = updated[i] > 0;
+            }
+            batchSizes.record(signals);
+            batch.forEach(r -> r.applied().complete(applied.get(r)));
+        } catch (RuntimeException e) {
+            log.warn("alert intake: a commit of {} repeats failed; each request takes the full way: {}", signals,
+                    e.toString());
+            batch.forEach(r -> r.applied().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer = Thread.ofPlatform().name("alert-intake").daemon().start(this::write);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            writer.join(WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops after the web server (a lower phase stops later), so requests still in flight find it running. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
