@@ -54,7 +54,8 @@ final class EndpointRules {
                 "/api/v1/incidents/*/review", "/api/v1/incidents/*/review/**", "/api/v1/diagnostics/**",
                 "/api/v1/incidents/*/alert-groups/*/split",
                 "/incidents", "/incidents/*/steps/**", "/incidents/*/notes", "/incidents/*/updates",
-                "/incidents/*/acknowledge", "/reviews", "/reviews/**", "/action-items/**");
+                "/incidents/*/acknowledge", "/reviews", "/reviews/**", "/action-items/**",
+                "/incidents/*/alert-groups/*/split");
         need(Role.RESPONDER, HttpMethod.PATCH, "/api/v1/incidents/*/review", "/api/v1/action-items/**");
         need(Role.RESPONDER, HttpMethod.PUT, "/api/v1/incidents/*/review/**");
         need(Role.RESPONDER, HttpMethod.DELETE, "/api/v1/incidents/*/components/**");

@@ -11,6 +11,10 @@ import org.firebreak.comms.StatusUpdates;
 import org.firebreak.comms.UpdateStatus;
 import org.firebreak.comms.Visibility;
 import org.firebreak.incident.ActionRefused;
+import org.firebreak.detection.AlertApi;
+import org.firebreak.detection.AlertGroupNotFound;
+import org.firebreak.detection.AlertGroupView;
+import org.firebreak.detection.IncidentAlerts;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentConflict;
 import org.firebreak.incident.IncidentId;
@@ -44,14 +48,19 @@ import io.swagger.v3.oas.annotations.Hidden;
 class IncidentRoom {
 
     static final int MAX_TEXT = 4000;
-    private static final List<String> PANELS = List.of("header", "checklist", "timeline", "updates");
+    private static final List<String> PANELS = List.of("header", "checklist", "timeline", "alerts", "updates");
+    /** Alerts the room lists; the groups count them all. */
+    private static final int ALERTS_SHOWN = 50;
 
     private final IncidentApi incidents;
     private final StatusUpdates updates;
     private final Diagnostics diagnostics;
     private final LiveChanges live;
+    private final AlertApi alerts;
 
-    IncidentRoom(IncidentApi incidents, StatusUpdates updates, Diagnostics diagnostics, LiveChanges live) {
+    IncidentRoom(IncidentApi incidents, StatusUpdates updates, Diagnostics diagnostics, LiveChanges live,
+            AlertApi alerts) {
+        this.alerts = alerts;
         this.incidents = incidents;
         this.updates = updates;
         this.diagnostics = diagnostics;
@@ -97,6 +106,21 @@ class IncidentRoom {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("pauseScope", diagnostics.pauseScope().orElse(null));
         model.addAttribute("openSteps", incident.checklist().stream().filter(s -> s.state().name().equals("PENDING")).count());
+        IncidentAlerts behind = alerts.ofIncident(id, ALERTS_SHOWN);
+        model.addAttribute("alerts", behind);
+        model.addAttribute("alertTotal", behind.groups().stream().mapToLong(AlertGroupView::alerts).sum());
+    }
+
+    @PostMapping("/alert-groups/{group}/split")
+    String split(@PathVariable String id, @PathVariable long group, Actor actor, RedirectAttributes flash) {
+        IncidentId storm = ConsoleIds.incident(id);
+        try {
+            IncidentId own = alerts.split(storm, group, actor.name());
+            flash.addFlashAttribute("flashOk", "Group " + group + " split out into " + own);
+        } catch (AlertGroupNotFound e) {
+            flash.addFlashAttribute("flashBad", e.getMessage());
+        }
+        return "redirect:/incidents/" + storm + "#alerts";
     }
 
     @PostMapping("/steps/{n}/done")

@@ -112,8 +112,12 @@ public class AlertApi {
 
     /** The groups of alerts an incident holds, with counts, and its alerts (at most 1,000, most recently seen first). */
     public IncidentAlerts ofIncident(IncidentId incident) {
-        return new IncidentAlerts(incident, alertGroups.ofIncident(incident), alerts.ofIncident(incident).stream()
-                .sorted(Comparator.comparing(AlertView::lastSeenAt).reversed()).limit(INCIDENT_ALERTS).toList());
+        return ofIncident(incident, INCIDENT_ALERTS);
+    }
+
+    /** The same with at most {@code shown} alerts (the groups still count them all). */
+    public IncidentAlerts ofIncident(IncidentId incident, int shown) {
+        return new IncidentAlerts(incident, alertGroups.ofIncident(incident), alerts.recentOfIncident(incident, shown));
     }
 
     /**

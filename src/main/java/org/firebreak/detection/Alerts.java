@@ -107,6 +107,12 @@ class Alerts {
         return json.readValue(held, Signal.class);
     }
 
+    /** The alerts of one incident most recently seen, at most {@code limit}. */
+    List<AlertView> recentOfIncident(IncidentId incident, int limit) {
+        return jdbc.sql("select * from alert where incident_number = :n order by last_seen_at desc, id desc limit :l")
+                .param("n", incident.number()).param("l", limit).query(this::view).list();
+    }
+
     /** Every alert linked to one incident. */
     List<AlertView> ofIncident(IncidentId incident) {
         return jdbc.sql("select * from alert where incident_number = :n order by id")

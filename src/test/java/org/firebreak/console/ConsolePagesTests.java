@@ -128,6 +128,29 @@ class ConsolePagesTests {
     }
 
     @Test
+    void theRoomListsTheAlertsBehindTheIncidentByGroupAndSplitsOutOnlyWhatAStormTookIn() {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        Response sent = new HttpApi(port).postBearer("/api/v1/integrations/alertmanager/alertmanager",
+                "devnet-alertmanager-secret", """
+                        {"version": "4", "status": "firing", "groupKey": "room-%1$s", "groupLabels": {"alertname": "Room%1$s"},
+                         "alerts": [{"status": "firing", "fingerprint": "%1$s-a", "labels": {"alertname": "Room%1$s"}},
+                                    {"status": "firing", "fingerprint": "%1$s-b", "labels": {"alertname": "Room%1$s"}}]}""".formatted(run));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        String id = new HttpApi(port).get("/api/v1/integrations/alertmanager/alerts/" + run + "-a").json()
+                .get("incident").asString();
+
+        String room = as("bob").get("/incidents/" + id).body();
+        assertThat(room).contains("Alerts (2)", "Room" + run + ": 2 alerts", run + "-a", run + "-b", "id=\"alert-groups\"")
+                .doesNotContain("Split out");
+        long group = new HttpApi(port).get("/api/v1/incidents/" + id + "/alerts").json().get("groups").get(0).get("id")
+                .asLong();
+        Response split = as("bob").form("/incidents/" + id + "/alert-groups/" + group + "/split");
+        assertThat(split.status()).isEqualTo(302);
+        assertThat(split.location()).endsWith("/incidents/" + id + "#alerts");
+        assertThat(new HttpApi(port).get("/api/v1/incidents/" + id + "/alerts").json().get("alerts")).hasSize(2);
+    }
+
+    @Test
     void postingAStepDoneCompletesItAsThePosterAndComesBackToTheStep() {
         IncidentId id = openCritical("Step done by form");
         int assess = step(id, "Assess impact").no();
