@@ -9,7 +9,6 @@ import org.firebreak.shared.web.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -17,7 +16,6 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -67,24 +65,6 @@ class SecurityConfig {
                 .map(stored -> User.withUsername(stored.view().username()).password(stored.passwordHash())
                         .disabled(!stored.view().enabled()).authorities(stored.view().role().authority()).build())
                 .orElseThrow(() -> new UsernameNotFoundException("no account that signs in is named " + username));
-    }
-
-    /**
-     * The alert intakes: each authenticates its sender by the integration's own secret, and senders keep no session
-     * and no CSRF token. They are Firebreak's hot path (Alertmanager posts all day), so they get the least a filter
-     * chain can be: no session, no security context, no request cache; the security headers stay.
-     */
-    @Bean
-    @Order(1)
-    SecurityFilterChain alertIntakes(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/v1/integrations/*/alertmanager", "/api/v1/integrations/*/pagerduty")
-                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .securityContext(context -> context.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .anonymous(anonymous -> anonymous.disable())
-                .build();
     }
 
     @Bean

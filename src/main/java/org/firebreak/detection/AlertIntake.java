@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -121,30 +119,54 @@ class AlertIntake implements SmartLifecycle {
     }
 
     private void commit(List<Repeats> batch, int signals) {
-        // Rows in key order, the order every transaction locks alerts in, so the writer never deadlocks with one.
-        record Row(Repeats request, int index, String key) {
+        // One update per key however many requests repeated it (a sender re-sending its whole group from several
+        // connections), in key order: the order every transaction locks alerts in, so the writer never deadlocks.
+        record Key(String integration, String dedupKey) implements Comparable<Key> {
+            @Override
+            public int compareTo(Key other) {
+                int byIntegration = integration.compareTo(other.integration);
+                return byIntegration != 0 ? byIntegration : dedupKey.compareTo(other.dedupKey);
+            }
         }
-        List<Row> rows = new ArrayList<>(signals);
+        final class Bump {
+            int times;
+            Instant at = Instant.MIN;
+            String labels = "";
+        }
+        TreeMap<Key, Bump> bumps = new TreeMap<>();
         for (Repeats r : batch) {
             for (int i = 0; i < r.signals().size(); i++) {
-                rows.add(new Row(r, i, r.integration() + '\n' + r.signals().get(i).dedupKey()));
+                Bump bump = bumps.computeIfAbsent(new Key(r.integration(), r.signals().get(i).dedupKey()), k -> new Bump());
+                bump.times++;
+                if (!r.at().isBefore(bump.at)) {
+                    bump.at = r.at();
+                    bump.labels = r.labels().get(i);
+                }
             }
         }
-        rows.sort(Comparator.comparing(Row::key));
+        List<Key> keys = List.copyOf(bumps.keySet());
         try {
             int[] updated = tx.execute(status -> jdbc.batchUpdate("""
-                    update alert set seen_count = seen_count + 1, last_seen_at = ?, labels = ?
+                    update alert set seen_count = seen_count + ?, last_seen_at = ?, labels = ?
                     where integration = ? and dedup_key = ? and status = 'FIRING' and incident_number is not null""",
-                    rows.stream().map(row -> new Object[] { ts(row.request().at()),
-                            row.request().labels().get(row.index()), row.request().integration(),
-                            row.request().signals().get(row.index()).dedupKey() }).toList()));
-            Map<Repeats, boolean[]> applied = new IdentityHashMap<>();
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = rows.get(i);
-                applied.computeIfAbsent(row.request(), r -> new boolean[r.signals().size()])[row.index()] = updated[i] > 0;
+                    keys.stream().map(k -> {
+                        Bump bump = bumps.get(k);
+                        return new Object[] { bump.times, ts(bump.at), bump.labels, k.integration(), k.dedupKey() };
+                    }).toList()));
+            java.util.Set<Key> applied = new java.util.HashSet<>();
+            for (int i = 0; i < keys.size(); i++) {
+                if (updated[i] > 0) {
+                    applied.add(keys.get(i));
+                }
             }
             batchSizes.record(signals);
-            batch.forEach(r -> r.applied().complete(applied.get(r)));
+            for (Repeats r : batch) {
+                boolean[] done = new boolean[r.signals().size()];
+                for (int i = 0; i < done.length; i++) {
+                    done[i] = applied.contains(new Key(r.integration(), r.signals().get(i).dedupKey()));
+                }
+                r.applied().complete(done);
+            }
         } catch (RuntimeException e) {
             log.warn("alert intake: a commit of {} repeats failed; each request takes the full way: {}", signals,
                     e.toString());

@@ -9,65 +9,26 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.firebreak.detection.AlertApi;
 import org.firebreak.detection.AlertStatus;
 import org.firebreak.detection.AlertView;
-import org.firebreak.detection.IntegrationKind;
-import org.firebreak.detection.Signal;
-import org.firebreak.shared.web.InvalidRequestField;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * External alerts in: the endpoints Alertmanager and PagerDuty senders are pointed at unchanged. The body is
- * taken as text and read only after the secret is checked, so a stranger learns nothing about the format.
+ * External alerts as stored. The endpoints Alertmanager and PagerDuty senders post to are answered ahead of the web
+ * stack by {@link AlertIntakeFilter}; their answers are the records here.
  */
 @RestController
 @Tag(name = "External alerts")
 class IntegrationController {
 
-    private static final String BEARER = "Bearer ";
-
     private final AlertApi alerts;
-    private final JsonMapper json;
 
-    IntegrationController(AlertApi alerts, JsonMapper json) {
+    IntegrationController(AlertApi alerts) {
         this.alerts = alerts;
-        this.json = json;
-    }
-
-    @PostMapping("/api/v1/integrations/{name}/alertmanager")
-    @Operation(summary = "Prometheus Alertmanager webhook (payload version 4), authenticated by a bearer token")
-    AlertmanagerAnswer alertmanager(@PathVariable String name,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
-            @RequestBody(required = false) @Nullable String body) {
-        String token = authorization != null && authorization.startsWith(BEARER)
-                ? authorization.substring(BEARER.length()).strip() : null;
-        alerts.authenticate(name, IntegrationKind.ALERTMANAGER, token, "the Authorization: Bearer header");
-        List<Signal> signals = AlertmanagerWebhook.signals(read(body));
-        return new AlertmanagerAnswer("success", alerts.receive(name, IntegrationKind.ALERTMANAGER, signals));
-    }
-
-    @PostMapping("/api/v1/integrations/{name}/pagerduty")
-    @Operation(summary = "PagerDuty Events API v2 event; routing_key is the integration's secret")
-    ResponseEntity<PagerDutyAnswer> pagerduty(@PathVariable String name,
-            @RequestBody(required = false) @Nullable String body) {
-        JsonNode event = read(body);
-        alerts.authenticate(name, IntegrationKind.PAGERDUTY, PagerDutyEvent.routingKey(event), "routing_key");
-        Signal signal = PagerDutyEvent.signal(event);
-        alerts.receive(name, IntegrationKind.PAGERDUTY, List.of(signal));
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(new PagerDutyAnswer("success", "Event processed", signal.dedupKey()));
     }
 
     @GetMapping("/api/v1/alerts")
@@ -94,16 +55,5 @@ class IntegrationController {
     /** Exactly PagerDuty's answer, in its field order, so senders that parse it keep working. */
     @JsonPropertyOrder({ "status", "message", "dedup_key" })
     record PagerDutyAnswer(String status, String message, @JsonProperty("dedup_key") String dedupKey) {
-    }
-
-    private JsonNode read(@Nullable String body) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidRequestField("body", "the request body is missing");
-        }
-        try {
-            return json.readTree(body);
-        } catch (JacksonException e) {
-            throw new InvalidRequestField("body", "malformed JSON: " + e.getOriginalMessage());
-        }
     }
 }
