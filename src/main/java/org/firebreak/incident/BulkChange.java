@@ -1,6 +1,5 @@
 package org.firebreak.incident;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,9 +35,8 @@ public record BulkChange(BulkAction action, List<IncidentId> incidents, @Nullabl
                     + " at once");
         }
         Set<IncidentId> selected = new LinkedHashSet<>();
-        List<String> given = new ArrayList<>(ids);
-        for (int i = 0; i < given.size(); i++) {
-            String id = given.get(i);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
             if (id == null || id.isBlank()) {
                 throw new InvalidIncidentInput("incidents[" + i + "]", "is empty: give an incident id such as INC-7");
             }

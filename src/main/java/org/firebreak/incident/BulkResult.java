@@ -26,6 +26,22 @@ public record BulkResult(BulkAction action, int changed, int unchanged, int refu
      */
     public record IncidentOutcome(IncidentId id, Outcome outcome, @Nullable IncidentStatus status,
             @Nullable String reason) {
+
+        static IncidentOutcome changed(IncidentId id, IncidentStatus status) {
+            return new IncidentOutcome(id, Outcome.CHANGED, status, null);
+        }
+
+        static IncidentOutcome unchanged(IncidentId id, IncidentStatus status) {
+            return new IncidentOutcome(id, Outcome.UNCHANGED, status, "already " + status);
+        }
+
+        static IncidentOutcome refused(IncidentId id, IncidentStatus status, String reason) {
+            return new IncidentOutcome(id, Outcome.REFUSED, status, reason);
+        }
+
+        static IncidentOutcome notFound(IncidentId id) {
+            return new IncidentOutcome(id, Outcome.NOT_FOUND, null, new IncidentNotFound(id).getMessage());
+        }
     }
 
     static BulkResult of(BulkAction action, List<IncidentOutcome> incidents) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.firebreak.incident.BulkResult.Outcome;
+import org.firebreak.incident.BulkResult.IncidentOutcome;
 import org.firebreak.playbook.PlannedStep;
 import org.firebreak.playbook.PlaybookCatalog;
 import org.firebreak.playbook.StepExecutor;
@@ -154,23 +154,21 @@ public class IncidentApi {
                 .map(id -> outcome(id, current.get(id), change, actor)).toList());
     }
 
-    private BulkResult.IncidentOutcome outcome(IncidentId id, @Nullable IncidentStatus status, BulkChange change,
-            String actor) {
+    private IncidentOutcome outcome(IncidentId id, @Nullable IncidentStatus status, BulkChange change, String actor) {
         if (status == null) {
-            return new BulkResult.IncidentOutcome(id, Outcome.NOT_FOUND, null, new IncidentNotFound(id).getMessage());
+            return IncidentOutcome.notFound(id);
         }
         BulkAction action = change.action();
         if (action.reached(status)) {
-            return new BulkResult.IncidentOutcome(id, Outcome.UNCHANGED, status, "already " + status);
+            return IncidentOutcome.unchanged(id, status);
         }
         try {
-            return new BulkResult.IncidentOutcome(id, Outcome.CHANGED, move(id, action.target(), change.note(), actor),
-                    null);
+            return IncidentOutcome.changed(id, move(id, action.target(), change.note(), actor));
         } catch (IncidentConflict refused) {
             // Someone may have moved it since the selection was read: acknowledged meanwhile is not a refusal.
             IncidentStatus now = load(id).status;
-            return action.reached(now) ? new BulkResult.IncidentOutcome(id, Outcome.UNCHANGED, now, "already " + now)
-                    : new BulkResult.IncidentOutcome(id, Outcome.REFUSED, now, refused.getMessage());
+            return action.reached(now) ? IncidentOutcome.unchanged(id, now)
+                    : IncidentOutcome.refused(id, now, refused.getMessage());
         }
     }
 
