@@ -1,5 +1,6 @@
 // Firebreak console behaviour that htmx does not give by itself: the CSRF header on htmx requests, keyboard
-// shortcuts (g d, g i, n, /), and confirmation dialogs (<dialog>) opened by buttons with data-dialog="id".
+// shortcuts (g d, g i, n, /), confirmation dialogs (<dialog>) opened by buttons with data-dialog="id", and the
+// "select all on this page" box of a list whose rows are ticked to act on at once.
 (function () {
   'use strict';
   document.addEventListener('htmx:configRequest', function (event) {
@@ -40,6 +41,23 @@
   }
   document.addEventListener('focusout', refreshStale);
   document.addEventListener('close', refreshStale, true);
+
+  // A data-select-all="name" box ticks every box of that name in its form; ticking rows by hand shows it as all, some
+  // or none ticked.
+  document.addEventListener('change', function (event) {
+    var box = event.target;
+    if (!box.form || box.type !== 'checkbox') return;
+    var all = box.form.querySelector('[data-select-all]');
+    if (!all) return;
+    var rows = box.form.querySelectorAll('input[type=checkbox][name="' + all.getAttribute('data-select-all') + '"]');
+    var ticked = 0;
+    rows.forEach(function (row) {
+      if (box === all) { row.checked = all.checked; }
+      if (row.checked) { ticked++; }
+    });
+    all.checked = rows.length > 0 && ticked === rows.length;
+    all.indeterminate = ticked > 0 && ticked < rows.length;
+  });
 
   var pendingG = false;
   document.addEventListener('keydown', function (event) {

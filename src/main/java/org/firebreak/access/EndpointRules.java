@@ -49,6 +49,10 @@ final class EndpointRules {
         need(Role.COMMANDER, HttpMethod.PUT, "/api/v1/incidents/*/commander");
         need(Role.COMMANDER, HttpMethod.DELETE, "/api/v1/incidents/*/responders/**");
 
+        // Acknowledging or resolving a selection at once: a responder gets this far; the action is in the body, where
+        // this table cannot look, so the handler asks for the role each action needs (BulkAction: ACKNOWLEDGE a
+        // responder, as one acknowledge in the console; RESOLVE a commander, as one status change).
+        need(Role.RESPONDER, HttpMethod.POST, "/api/v1/incidents/bulk", "/incidents/bulk");
         need(Role.RESPONDER, HttpMethod.POST, "/api/v1/incidents", "/api/v1/incidents/*/notes",
                 "/api/v1/incidents/*/checklist/**", "/api/v1/incidents/*/updates", "/api/v1/incidents/*/components",
                 "/api/v1/incidents/*/review", "/api/v1/incidents/*/review/**", "/api/v1/diagnostics/**",

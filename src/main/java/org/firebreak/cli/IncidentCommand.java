@@ -12,13 +12,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
-/** {@code firebreak incident open|list|show|ack|status|severity|note|timeline|update|updates|notifications}. */
+/**
+ * {@code firebreak incident open|list|show|ack|status|severity|note|timeline|update|updates|notifications|ack-all|
+ * resolve-all}.
+ */
 @Command(name = "incident", description = "Open, list, show and move incidents.", mixinStandardHelpOptions = true,
         subcommands = { IncidentCommand.Open.class, IncidentCommand.ListIncidents.class, IncidentCommand.Show.class,
                 IncidentCommand.Ack.class, IncidentCommand.Status.class, IncidentCommand.Severity.class,
                 IncidentCommand.Note.class, IncidentCommand.Timeline.class, IncidentCommand.Escalate.class,
                 IncidentCommand.Escalation.class, CommsCommands.Update.class, CommsCommands.Updates.class,
-                CommsCommands.Notifications.class })
+                CommsCommands.Notifications.class, SelectionCommands.AckAll.class, SelectionCommands.ResolveAll.class })
 final class IncidentCommand {
 
     @Command(name = "open", description = "Open an incident. Give the plan's criteria and Firebreak classifies it.")
@@ -58,22 +61,15 @@ final class IncidentCommand {
     @Command(name = "list", description = "List incidents, newest first.")
     static final class ListIncidents implements Callable<Integer> {
         @Mixin ClientOptions options;
-        @Option(names = "--status") String status;
-        @Option(names = "--severity") String severity;
-        @Option(names = "--type") String type;
+        @Mixin IncidentFilterOptions filter;
         @Option(names = "--open", description = "only incidents not yet resolved") boolean open;
-        @Option(names = "--search", description = "text in the title") String search;
         @Option(names = "--page", defaultValue = "0") int page;
         @Option(names = "--size", defaultValue = "50") int size;
 
         @Override
         public Integer call() {
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("status", status);
-            params.put("severity", severity);
-            params.put("type", type);
+            Map<String, Object> params = filter.params();
             params.put("open", open ? "true" : null);
-            params.put("q", search);
             params.put("page", page);
             params.put("size", size);
             JsonNode result = options.client().get("api/v1/incidents" + ApiClient.query(params));

@@ -1,8 +1,6 @@
 package org.firebreak.console;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.firebreak.chain.Diagnostics;
@@ -183,9 +181,9 @@ class IncidentRoom {
         IncidentId incident = ConsoleIds.incident(id);
         return act(incident, "updates", flash, () -> {
             String body = required("text", text, "write the update");
-            UpdateStatus where = named("status", status, UpdateStatus.class);
+            UpdateStatus where = ConsoleIds.named("status", status, UpdateStatus.class);
             Visibility who = visibility == null || visibility.isBlank() ? Visibility.INTERNAL
-                    : named("visibility", visibility, Visibility.class);
+                    : ConsoleIds.named("visibility", visibility, Visibility.class);
             updates.post(incident, new PostStatusUpdate(body, where, who), actor.name());
             return "Status update posted (" + who + ").";
         });
@@ -205,7 +203,7 @@ class IncidentRoom {
             @RequestParam(required = false) @Nullable String note, Actor actor, RedirectAttributes flash) {
         IncidentId incident = ConsoleIds.incident(id);
         return act(incident, "top", flash, () -> {
-            IncidentStatus next = named("status", status, IncidentStatus.class);
+            IncidentStatus next = ConsoleIds.named("status", status, IncidentStatus.class);
             incidents.changeStatus(incident, next, optional("note", note), actor.name());
             return "Status is now " + next + ".";
         });
@@ -216,7 +214,7 @@ class IncidentRoom {
             @RequestParam(required = false) @Nullable String reason, Actor actor, RedirectAttributes flash) {
         IncidentId incident = ConsoleIds.incident(id);
         return act(incident, "top", flash, () -> {
-            Severity level = named("severity", severity, Severity.class);
+            Severity level = ConsoleIds.named("severity", severity, Severity.class);
             incidents.changeSeverity(incident, level, optional("reason", reason), actor.name());
             return "Severity is now " + level + "; the checklist follows its procedure.";
         });
@@ -280,17 +278,5 @@ class IncidentRoom {
             throw new InvalidIncidentInput(field, "is " + text.length() + " characters; at most " + MAX_TEXT);
         }
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    static <E extends Enum<E>> E named(String field, @Nullable String name, Class<E> type) {
-        String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
-        if (name == null || name.isBlank()) {
-            throw new InvalidIncidentInput(field, "choose one of " + allowed);
-        }
-        try {
-            return Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidIncidentInput(field, "'" + name + "' is not one of " + allowed);
-        }
     }
 }

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.firebreak.incident.BulkResult.IncidentOutcome;
 import org.firebreak.playbook.PlannedStep;
 import org.firebreak.playbook.PlaybookCatalog;
 import org.firebreak.playbook.StepExecutor;
@@ -136,6 +138,42 @@ public class IncidentApi {
      * {@link CloseGuard}; the first refusal is answered as a conflict with its reason, and nothing is written.
      */
     public IncidentView changeStatus(IncidentId id, IncidentStatus status, @Nullable String note, String actor) {
+        move(id, status, note, actor);
+        return get(id);
+    }
+
+    /**
+     * Acknowledges or resolves each incident of a selection, one after the other, each through the same status change
+     * as one incident alone (its own transaction, timeline entry and events: paging stops for each acknowledged one).
+     * One refused or missing incident does not hold up the others; the answer says what happened to each.
+     */
+    public BulkResult changeStatus(BulkChange change, String actor) {
+        Map<IncidentId, IncidentStatus> current = summaries(change.incidents()).stream()
+                .collect(Collectors.toMap(IncidentSummary::id, IncidentSummary::status));
+        return BulkResult.of(change.action(), change.incidents().stream()
+                .map(id -> outcome(id, current.get(id), change, actor)).toList());
+    }
+
+    private IncidentOutcome outcome(IncidentId id, @Nullable IncidentStatus status, BulkChange change, String actor) {
+        if (status == null) {
+            return IncidentOutcome.notFound(id);
+        }
+        BulkAction action = change.action();
+        if (action.reached(status)) {
+            return IncidentOutcome.unchanged(id, status);
+        }
+        try {
+            return IncidentOutcome.changed(id, move(id, action.target(), change.note(), actor));
+        } catch (IncidentConflict refused) {
+            // Someone may have moved it since the selection was read: acknowledged meanwhile is not a refusal.
+            IncidentStatus now = load(id).status;
+            return action.reached(now) ? IncidentOutcome.unchanged(id, now)
+                    : IncidentOutcome.refused(id, now, refused.getMessage());
+        }
+    }
+
+    /** The one way an incident's status changes: close guards first, then the aggregate's own rules. */
+    private IncidentStatus move(IncidentId id, IncidentStatus status, @Nullable String note, String actor) {
         if (status == IncidentStatus.CLOSED) {
             IncidentView current = get(id);
             if (current.status().canMoveTo(IncidentStatus.CLOSED)) {
@@ -145,7 +183,7 @@ public class IncidentApi {
                         });
             }
         }
-        return mutate(id, incident -> incident.changeStatus(status, note, actor, clock.instant()));
+        return apply(id, incident -> incident.changeStatus(status, note, actor, clock.instant())).status;
     }
 
     /** Changes severity and re-plans the checklist with the new severity's procedure. */
@@ -254,15 +292,21 @@ public class IncidentApi {
     }
 
     private IncidentView mutate(IncidentId id, Consumer<Incident> change) {
+        apply(id, change);
+        return get(id);
+    }
+
+    /** Applies the change to the incident as locked and written in one transaction; returns it as written. */
+    private Incident apply(IncidentId id, Consumer<Incident> change) {
         for (int attempt = 1;; attempt++) {
             try {
-                changes.executeWithoutResult(status -> {
+                return Objects.requireNonNull(changes.execute(status -> {
                     Incident incident = incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFound(id));
                     change.accept(incident);
                     incidents.update(incident);
                     incident.events().forEach(events::publishEvent);
-                });
-                return get(id);
+                    return incident;
+                }));
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == ATTEMPTS) {
                     throw new IncidentConflict(id + " is being changed by others right now; try again");

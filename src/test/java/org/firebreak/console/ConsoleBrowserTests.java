@@ -192,6 +192,31 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void aCommanderTicksEveryRowOfAPageButOneAndAcknowledgesThemAtOnce() {
+        String storm = "Storm " + UUID.randomUUID().toString().substring(0, 8);
+        List<IncidentId> ids = java.util.stream.IntStream.rangeClosed(1, 3).mapToObj(n -> incidents.open(
+                org.firebreak.incident.OpenIncidentBuilder.anIncident().titled(storm + " " + n)
+                        .withSeverity(org.firebreak.shared.Severity.LOW).build(), "carol").id()).toList();
+        browser.signIn("carol", PASSWORD);
+        browser.go("/incidents?q=" + storm.replace(' ', '+'));
+
+        browser.click("[data-select-all]");
+        browser.await("every row ticked", d -> browser.all("input[name=incidents]:checked").size() == 3);
+        browser.click("input[name=incidents][value='" + ids.getFirst() + "']");
+        assertThat(browser.script("return document.querySelector('[data-select-all]').indeterminate;"))
+                .as("some rows ticked, not all").isEqualTo(true);
+        browser.find("#selection-note").sendKeys("one storm, one fix");
+        browser.click("button[name=action][value=ACKNOWLEDGE]");
+
+        browser.await("the count of what changed", d -> text(".flash.ok").contains("2 changed, 0 unchanged"));
+        assertThat(browser.path()).isEqualTo("/incidents?q=" + storm.replace(' ', '+'));
+        assertThat(ids).extracting(id -> incidents.get(id).status()).containsExactly(IncidentStatus.TRIGGERED,
+                IncidentStatus.ACKNOWLEDGED, IncidentStatus.ACKNOWLEDGED);
+        assertThat(incidents.timeline(ids.getLast()).getLast().text()).endsWith("- one storm, one fix");
+        assertThat(browser.consoleErrors()).as("nothing the Content-Security-Policy refused").isEmpty();
+    }
+
+    @Test
     void aViewerSeesTheIncidentButNoButtonAndTheEndpointsBehindThemRefuseIt() {
         IncidentId id = incidents.open(new org.firebreak.incident.OpenIncident("Paymaster deposit low", null,
                 null, List.of("funds at risk"), "UNCLASSIFIED", List.of("paymaster"), "carol", null, null), "carol").id();
@@ -208,7 +233,8 @@ class ConsoleBrowserTests {
 
         // What a forged button would post, with the page's own CSRF token: refused, and nothing changes.
         for (String post : List.of("/incidents/" + id + "/steps/2/done", "/incidents/" + id + "/notes",
-                "/incidents/" + id + "/acknowledge", "/incidents/" + id + "/status", "/incidents/" + id + "/actions/pause")) {
+                "/incidents/" + id + "/acknowledge", "/incidents/" + id + "/status", "/incidents/" + id + "/actions/pause",
+                "/incidents/bulk?action=ACKNOWLEDGE&incidents=" + id)) {
             Object status = browser.asyncScript("""
                     const done = arguments[arguments.length - 1];
                     fetch(arguments[0], {method: 'POST', headers: {
@@ -220,6 +246,10 @@ class ConsoleBrowserTests {
         }
         assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.TRIGGERED);
         assertThat(incidents.timeline(id)).noneMatch(e -> e.actor().equals("vic"));
+
+        browser.go("/incidents");
+        browser.await("the incident list", d -> !browser.all("#results tbody tr").isEmpty());
+        assertThat(browser.all("main input[type=checkbox], main form[method=post]")).as("no rows to tick").isEmpty();
     }
 
     private StepView step(IncidentId id, String title) {

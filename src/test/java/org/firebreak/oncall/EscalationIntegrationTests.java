@@ -142,6 +142,29 @@ class EscalationIntegrationTests {
     }
 
     @Test
+    void acknowledgingASelectionStopsPagingForEveryIncidentInIt() {
+        IncidentId critical = open(Severity.CRITICAL);
+        IncidentId high = open(Severity.HIGH);
+        awaitPages(critical, 1);
+        awaitPages(high, 1);
+
+        HttpApi.Response acknowledged = new HttpApi(port).as("alice").post("/api/v1/incidents/bulk",
+                "{\"action\": \"ACKNOWLEDGE\", \"incidents\": [\"" + critical + "\", \"" + high + "\"]}");
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> escalations(critical) == EscalationState.STOPPED
+                && escalations(high) == EscalationState.STOPPED);
+
+        clock.advance(Duration.ofHours(1));
+        dueTasks.run();
+        for (IncidentId id : List.of(critical, high)) {
+            assertThat(pages(id)).as("level 2 is never paged for " + id).hasSize(1);
+            assertThat(escalationTimeline(id)).last().asString().startsWith("Paging stopped after level 1")
+                    .contains(id + " ACKNOWLEDGED by alice");
+            assertThat(notifications.of(id, MessageKind.PAGING_STOPPED)).as("the person paged is told").isNotEmpty();
+        }
+    }
+
+    @Test
     void aHighIncidentWaitsFifteenMinutesPerLevel() {
         IncidentId id = open(Severity.HIGH);
         awaitPages(id, 1);

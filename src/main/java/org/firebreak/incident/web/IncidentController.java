@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.firebreak.incident.BulkChange;
+import org.firebreak.incident.BulkResult;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentFilter;
 import org.firebreak.incident.IncidentId;
@@ -20,6 +22,7 @@ import org.firebreak.incident.OpenIncident;
 import org.firebreak.incident.StepView;
 import org.firebreak.incident.TimelineEntry;
 import org.firebreak.incident.web.IncidentRequests.AssignCommander;
+import org.firebreak.incident.web.IncidentRequests.ChangeSelection;
 import org.firebreak.incident.web.IncidentRequests.ChangeSeverity;
 import org.firebreak.incident.web.IncidentRequests.ChangeStatus;
 import org.firebreak.incident.web.IncidentRequests.CompleteStep;
@@ -43,7 +46,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The incident API: open, list, show, change, and work the checklist. The timeline is read-only here. */
+/**
+ * The incident API: open, list, show, change (one incident, or a selection at once), and work the checklist. The
+ * timeline is read-only here.
+ */
 @RestController
 @RequestMapping("/api/v1/incidents")
 @Tag(name = "Incidents")
@@ -84,6 +90,15 @@ class IncidentController {
     @Operation(summary = "Move the incident along TRIGGERED → ACKNOWLEDGED → INVESTIGATING → MITIGATED → RESOLVED → CLOSED")
     IncidentView changeStatus(@PathVariable String id, @Valid @RequestBody ChangeStatus body, Actor actor) {
         return incidents.changeStatus(id(id), body.status(), body.note(), actor.name());
+    }
+
+    @PostMapping("/bulk")
+    @Operation(summary = "Acknowledge or resolve a selection of incidents (at most 500), each as if changed alone; "
+            + "the answer says per incident CHANGED, UNCHANGED (already there), REFUSED (with the reason) or NOT_FOUND. "
+            + "ACKNOWLEDGE needs a responder, RESOLVE a commander")
+    BulkResult changeSelection(@Valid @RequestBody ChangeSelection body, Actor actor) {
+        body.action().permit(actor);
+        return incidents.changeStatus(BulkChange.of(body.action(), body.incidents(), body.note()), actor.name());
     }
 
     @PostMapping("/{id}/severity")

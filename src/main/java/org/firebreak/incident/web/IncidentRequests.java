@@ -1,9 +1,12 @@
 package org.firebreak.incident.web;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.firebreak.incident.BulkAction;
 import org.firebreak.incident.IncidentStatus;
 import org.firebreak.shared.Severity;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +18,11 @@ final class IncidentRequests {
     }
 
     record ChangeStatus(@NotNull IncidentStatus status, @Size(max = 2000) @Nullable String note) {
+    }
+
+    /** Ids and the note are read by {@link org.firebreak.incident.BulkChange#of}, which names the field at fault. */
+    record ChangeSelection(@NotNull BulkAction action, @Nullable List<@Nullable String> incidents,
+            @Nullable String note) {
     }
 
     record ChangeSeverity(@NotNull Severity severity, @Size(max = 2000) @Nullable String reason) {

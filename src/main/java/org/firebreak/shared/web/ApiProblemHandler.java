@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Turns malformed requests into 400 problem details that name the field: bad JSON, unknown fields, unknown
  * enum values, failed validation, unparseable parameters. Nothing is written by a rejected request because
- * rejection happens before any handler runs.
+ * rejection happens before any handler runs. A {@link RoleTooLow} is the table's 403, said by a handler.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -38,6 +39,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail invalidField(InvalidRequestField e) {
         return Problems.invalidField(e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail roleTooLow(RoleTooLow e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler

@@ -3,6 +3,10 @@ package org.firebreak.console.lists;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.firebreak.incident.OpenIncidentBuilder.anIncident;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +19,9 @@ import org.firebreak.incident.IncidentStatus;
 import org.firebreak.oncall.NewOverride;
 import org.firebreak.oncall.OnCallApi;
 import org.firebreak.shared.Severity;
+import org.firebreak.shared.web.Role;
 import org.firebreak.support.FirebreakIntegrationTest;
+import org.firebreak.support.FormSignIn;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.OwnSchema;
 import org.junit.jupiter.api.Test;
@@ -99,6 +105,77 @@ class ConsoleListPagesTests {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("severity: &#39;SEVERE&#39; is not one of [CRITICAL, HIGH, MEDIUM, LOW]")
                 .contains("<nav class=\"nav\"");
+    }
+
+    @Test
+    void theIncidentListOffersOnlyTheSelectionActionsARoleAllowsAndRefusesTheOthers() throws Exception {
+        IncidentId id = incidents.open(anIncident().titled("Roles on the list").withSeverity(Severity.LOW).build(),
+                "alice").id();
+
+        String viewer = new HttpApi(port).as("vic", Role.VIEWER).get("/incidents?q=roles+on+the+list").body();
+        String responder = new HttpApi(port).as("rosa", Role.RESPONDER).get("/incidents?q=roles+on+the+list").body();
+        String commander = new HttpApi(port).as("cody", Role.COMMANDER).get("/incidents?q=roles+on+the+list").body();
+
+        assertThat(viewer).contains("Roles on the list").doesNotContain("name=\"incidents\"", "data-select-all",
+                "action=\"/incidents/bulk\"", "selected</button>");
+        assertThat(responder).contains("<input type=\"checkbox\" name=\"incidents\" value=\"" + id + "\"",
+                "data-select-all=\"incidents\"", "value=\"ACKNOWLEDGE\">Acknowledge selected</button>")
+                .doesNotContain("Resolve selected");
+        assertThat(commander).contains("Acknowledge selected", "value=\"RESOLVE\">Resolve selected</button>");
+
+        HttpApi.Response viewerPosts = new HttpApi(port).as("vic", Role.VIEWER).form("/incidents/bulk", "action",
+                "ACKNOWLEDGE", "incidents", id.toString());
+        HttpResponse<String> responderResolves = browse("Authorization", "Bearer " + new HttpApi(port).tokenFor("rosa",
+                Role.RESPONDER), "POST", "/incidents/bulk", "action=RESOLVE&incidents=" + id);
+        assertThat(viewerPosts.status()).isEqualTo(403);
+        assertThat(responderResolves.statusCode()).isEqualTo(403);
+        assertThat(responderResolves.body()).contains("Not allowed",
+                "rosa is a responder; resolving a selection of incidents needs the role commander or higher");
+        assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.TRIGGERED);
+    }
+
+    @Test
+    void aSignedInCommanderAcknowledgesTheTickedRowsWithTheFormsCsrfTokenAndSeesHowManyChanged() throws Exception {
+        IncidentId triggered = incidents.open(anIncident().titled("Flood one").withSeverity(Severity.LOW).build(),
+                "alice").id();
+        IncidentId acknowledged = incidents.open(anIncident().titled("Flood two").withSeverity(Severity.LOW).build(),
+                "alice").id();
+        incidents.changeStatus(acknowledged, IncidentStatus.ACKNOWLEDGED, null, "alice");
+        new HttpApi(port).post("/api/v1/accounts",
+                "{\"username\": \"flo\", \"role\": \"COMMANDER\", \"password\": \"a night of floods\"}");
+        String session = FormSignIn.sessionCookie(port, "flo", "a night of floods");
+        String csrf = FormSignIn.csrfToken(browse("Cookie", session, "GET", "/incidents?q=flood", null).body());
+
+        HttpResponse<String> forged = browse("Cookie", session, "POST", "/incidents/bulk",
+                "action=ACKNOWLEDGE&incidents=" + triggered);
+        HttpResponse<String> posted = browse("Cookie", session, "POST", "/incidents/bulk", "action=ACKNOWLEDGE&incidents="
+                + triggered + "&incidents=" + acknowledged + "&note=one+storm&back=q%3Dflood&_csrf=" + csrf);
+
+        assertThat(forged.statusCode()).as("no CSRF token, no change").isEqualTo(403);
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(posted.headers().firstValue("Location").orElseThrow()).endsWith("/incidents?q=flood");
+        assertThat(browse("Cookie", session, "GET", "/incidents?q=flood", null).body())
+                .contains("Acknowledged the selection: 1 changed, 1 unchanged, 0 refused, 0 not found.");
+        assertThat(incidents.get(triggered).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(incidents.timeline(triggered).getLast().text()).isEqualTo("Status TRIGGERED → ACKNOWLEDGED - one storm");
+        assertThat(incidents.timeline(triggered).getLast().actor()).isEqualTo("flo");
+
+        browse("Cookie", session, "POST", "/incidents/bulk", "action=RESOLVE&back=q%3Dflood&_csrf=" + csrf);
+        assertThat(browse("Cookie", session, "GET", "/incidents?q=flood", null).body())
+                .contains("Nothing was changed: incidents: is empty: select at least one incident");
+        assertThat(incidents.get(triggered).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    }
+
+    /** A request as a browser sends it, accepting a page: signed in by the header given, a form url-encoded. */
+    private HttpResponse<String> browse(String header, String credential, String method, String path, String form)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header(header, credential).header("Accept", "text/html");
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        return HttpClient.newHttpClient().send(request.method(method, form == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
