@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hot path of alert ingestion: a repeat of an alert that fires and has its incident only bumps its count, and
+ * The hot path of alert ingestion: a repeat of an alert that fires, has its incident and carries the same labels
+ * only bumps its count and last-seen time, and
  * senders repeat such alerts all day. Requests hand their repeats to one writer, which applies whatever has queued
  * in one transaction (group commit) and answers each request after that commit: durable before the 2xx, one commit
  * for many requests. The update's own condition (the alert still fires and has an incident) decides what is a
@@ -72,7 +73,7 @@ class AlertIntake implements SmartLifecycle {
      * the caller: nothing applied.
      */
     boolean[] repeat(String integration, List<Signal> signals) {
-        List<String> labels = signals.stream().map(s -> json.writeValueAsString(s.labels())).toList();
+        List<String> labels = signals.stream().map(s -> Alerts.labelsJson(json, s.labels())).toList();
         Repeats repeats = new Repeats(integration, signals, labels, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 new CompletableFuture<>());
         if (!running || !queue.offer(repeats)) {
@@ -147,11 +148,12 @@ class AlertIntake implements SmartLifecycle {
         List<Key> keys = List.copyOf(bumps.keySet());
         try {
             int[] updated = tx.execute(status -> jdbc.batchUpdate("""
-                    update alert set seen_count = seen_count + ?, last_seen_at = ?, labels = ?
-                    where integration = ? and dedup_key = ? and status = 'FIRING' and incident_number is not null""",
+                    update alert set seen_count = seen_count + ?, last_seen_at = ?
+                    where integration = ? and dedup_key = ? and status = 'FIRING' and incident_number is not null
+                        and labels = ?""",
                     keys.stream().map(k -> {
                         Bump bump = bumps.get(k);
-                        return new Object[] { bump.times, ts(bump.at), bump.labels, k.integration(), k.dedupKey() };
+                        return new Object[] { bump.times, ts(bump.at), k.integration(), k.dedupKey(), bump.labels };
                     }).toList()));
             java.util.Set<Key> applied = new java.util.HashSet<>();
             for (int i = 0; i < keys.size(); i++) {

@@ -65,7 +65,7 @@ class Alerts {
                 .param("i", a.integration()).param("k", a.dedupKey()).param("status", a.status().name())
                 .param("title", a.title()).param("incident", a.incident() == null ? null : a.incident().number())
                 .param("count", a.count()).param("first", ts(a.firstSeenAt())).param("last", ts(a.lastSeenAt()))
-                .param("resolved", ts(a.resolvedAt())).param("labels", json.writeValueAsString(a.labels()))
+                .param("resolved", ts(a.resolvedAt())).param("labels", labelsJson(json, a.labels()))
                 .param("group", a.group()).param("resolves", a.resolvesIncident()).param("silence", a.silence())
                 .param("groupId", a.groupId()).update();
     }
@@ -79,8 +79,16 @@ class Alerts {
                 .param("i", a.integration()).param("k", a.dedupKey()).param("status", a.status().name())
                 .param("incident", a.incident() == null ? null : a.incident().number())
                 .param("count", a.count()).param("last", ts(a.lastSeenAt())).param("resolved", ts(a.resolvedAt()))
-                .param("labels", json.writeValueAsString(a.labels())).param("silence", a.silence())
+                .param("labels", labelsJson(json, a.labels())).param("silence", a.silence())
                 .param("groupId", a.groupId()).update();
+    }
+
+    /**
+     * Labels as stored: sorted by name, so the same labels are always the same text and a repeat whose labels did not
+     * change is told by comparing text ({@link AlertIntake}).
+     */
+    static String labelsJson(JsonMapper json, Map<String, String> labels) {
+        return json.writeValueAsString(new java.util.TreeMap<>(labels));
     }
 
     /** Where the alerts of one incident stand: how many are active (firing or held back), how many there are. */
