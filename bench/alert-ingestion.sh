@@ -14,7 +14,8 @@
 #   --seconds N       length of each timed round (default 10)
 #   --connections N   wrk connections, over 2 wrk threads (default 16)
 #   --rounds N        rounds per batch size (default 3)
-#   --warmup N        seconds of warm-up per server and batch size, not counted (default 5)
+#   --warmup N        seconds of warm-up per server and batch size, not counted (default 30: the JVM's
+#                     optimising compiler settles in about a minute of load; Alertmanager needs none)
 #   --fingerprints N  alerts in the group, 100 or more (default 100)
 #   --store S         Firebreak's store: h2 (embedded file, default) or postgres (a throwaway PostgreSQL 15)
 #   --no-record       print the report only; leave bench/results/alert-ingestion.md alone
@@ -29,7 +30,7 @@ source "$FB_ROOT/scripts/lib.sh"
 SECONDS_ROUND=10
 CONNECTIONS=16
 ROUNDS=3
-WARMUP=5
+WARMUP=30
 FINGERPRINTS=100
 STORE=h2
 RECORD=1
