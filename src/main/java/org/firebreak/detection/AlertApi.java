@@ -94,7 +94,6 @@ public class AlertApi {
         return signals.stream().map(s -> touched.get(s.dedupKey())).filter(Objects::nonNull).toList();
     }
 
-
     /** Opens the incidents of alerts still firing whose silence has ended; returns how many. */
     public int releaseEndedSilences() {
         List<AlertView> held = alerts.suppressedByEndedSilences(clock.instant());

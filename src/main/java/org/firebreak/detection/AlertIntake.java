@@ -29,8 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hot path of alert ingestion: a repeat of an alert that fires, has its incident and carries the same labels
- * only bumps its count and last-seen time, and
- * senders repeat such alerts all day. Requests hand their repeats to one writer, which applies whatever has queued
+ * only bumps its count and last-seen time, and senders repeat such alerts all day. Requests hand their repeats to one writer, which applies whatever has queued
  * in one transaction (group commit) and answers each request after that commit: durable before the 2xx, one commit
  * for many requests. The update's own condition (the alert still fires and has an incident) decides what is a
  * repeat, so a stale guess costs nothing: whatever it did not apply goes the full way ({@link AlertLifecycle}).
@@ -84,12 +83,11 @@ class AlertIntake implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the alert intake committed", e);
-        } catch (ExecutionException | TimeoutException e) {
-            // The writer's transaction failed or is stuck: its outcome is unknown, so say nothing was applied only
-            // when it surely was not (failed); a time-out is answered as an error and the sender sends again.
-            if (e instanceof ExecutionException) {
-                return new boolean[signals.size()];
-            }
+        } catch (ExecutionException e) {
+            // The writer's transaction failed, so surely nothing was applied: the caller takes the full way.
+            return new boolean[signals.size()];
+        } catch (TimeoutException e) {
+            // Stuck: its outcome is unknown, so the request is answered as an error and the sender sends again.
             throw new IllegalStateException("the alert intake did not commit within " + WAIT.toSeconds() + " s", e);
         }
     }

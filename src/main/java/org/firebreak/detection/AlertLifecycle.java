@@ -231,8 +231,8 @@ class AlertLifecycle {
         IncidentType type = members.stream().map(Signal::type).filter(Objects::nonNull).findFirst().orElse(null);
         Instant started = members.stream().map(Signal::startedAt).filter(Objects::nonNull).min(Instant::compareTo)
                 .orElse(null);
-        String summary = clip(first.summary() + "\n\nWith " + (members.size() - 1) + " more alert"
-                + (members.size() == 2 ? "" : "s") + " of the group: " + String.join(", ",
+        String summary = clip(first.summary() + "\n\nWith " + counted(members.size() - 1, "more alert")
+                + " of the group: " + String.join(", ",
                         members.stream().skip(1).limit(20).map(Signal::title).distinct().toList()), 4000);
         return new Signal(first.dedupKey(), first.action(), first.title(), summary, severity, type, first.criteria(),
                 components, first.labels(), started, first.source(), first.group(), first.groupName(),
@@ -268,11 +268,9 @@ class AlertLifecycle {
         groups.assign(group.id(), id, false, now);
         members.forEach(a -> save(a.with(a.status(), id, a.count(), a.lastSeenAt(), a.resolvedAt(), a.labels(),
                 a.silence())));
-        incidents.addNote(id, actor + " split group '" + group.name() + "' (" + members.size() + " alert"
-                + (members.size() == 1 ? "" : "s") + ") out of the storm incident " + stormIncident
-                + " into this incident", actor);
-        incidents.addNote(stormIncident, actor + " split group '" + group.name() + "' (" + members.size() + " alert"
-                + (members.size() == 1 ? "" : "s") + ") out into " + id, actor);
+        String splitOut = actor + " split group '" + group.name() + "' (" + counted(members.size(), "alert") + ") out";
+        incidents.addNote(id, splitOut + " of the storm incident " + stormIncident + " into this incident", actor);
+        incidents.addNote(stormIncident, splitOut + " into " + id, actor);
         IncidentNews news = new IncidentNews(source, incidents, alerts, groups);
         news.retitleStorm(stormIncident);
         news.tell(now);
@@ -345,6 +343,11 @@ class AlertLifecycle {
 
     private static boolean resolvesIncident(Integration source, Signal signal) {
         return signal.resolvesIncident() || source.autoResolve() == AutoResolve.INCIDENT;
+    }
+
+    /** "1 alert", "37 alerts": a count with its noun, for the timeline and titles. */
+    static String counted(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String clip(String text, int max) {

@@ -89,8 +89,7 @@ final class IncidentNews {
     void absorbed(IncidentId id, AlertGroups.Group group, List<AlertView> members, Signal first, Severity severity,
             String limit) {
         News n = of(id);
-        n.entries.add("Storm guard took in group '" + group.name() + "' (group " + group.id() + ", " + members.size()
-                + " alert" + (members.size() == 1 ? "" : "s") + ": " + keys(members) + "), which would have opened a "
+        n.entries.add("Storm guard took in group '" + group.name() + "' (group " + group.id() + ", " + AlertLifecycle.counted(members.size(), "alert") + ": " + keys(members) + "), which would have opened a "
                 + severity + " incident '" + AlertLifecycle.titleOf(group, first, members.size()) + "' (" + limit
                 + "); split it out to give it its own incident");
         n.retitleStorm = true;
@@ -142,8 +141,8 @@ final class IncidentNews {
         if (n.retitleStorm) {
             long taken = groups.absorbedInto(id);
             long total = alerts.tally(id).total();
-            incidents.retitle(id, "Alert storm: " + taken + " group" + (taken == 1 ? "" : "s") + " taken in, "
-                    + total + " alert" + (total == 1 ? "" : "s"), AlertLifecycle.actor(source));
+            incidents.retitle(id, "Alert storm: " + AlertLifecycle.counted(taken, "group") + " taken in, "
+                    + AlertLifecycle.counted(total, "alert"), AlertLifecycle.actor(source));
         } else if (n.retitleGroup != null && n.retitleFirst != null) {
             incidents.retitle(id, AlertLifecycle.titleOf(n.retitleGroup, n.retitleFirst, alerts.tally(id).total()), AlertLifecycle.actor(source));
         }

@@ -23,7 +23,7 @@ import org.firebreak.detection.IntegrationNotFound;
 import org.firebreak.detection.SecretRejected;
 import org.firebreak.detection.Signal;
 import org.firebreak.shared.web.InvalidRequestField;
-import org.jspecify.annotations.Nullable;
+import org.firebreak.shared.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -85,18 +85,18 @@ final class AlertIntakeFilter implements jakarta.servlet.Filter {
                     : pagerduty(name, request, response);
         } catch (SecretRejected e) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            status = problem(request, response, problemOf(HttpStatus.UNAUTHORIZED, "Wrong or missing secret",
+            status = problem(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "Wrong or missing secret",
                     e.getMessage()));
         } catch (IntegrationNotFound e) {
-            status = problem(request, response, problemOf(HttpStatus.NOT_FOUND, "Integration not found", e.getMessage()));
+            status = problem(request, response, Problems.of(HttpStatus.NOT_FOUND, "Integration not found", e.getMessage()));
         } catch (InvalidRequestField e) {
-            status = problem(request, response, org.firebreak.shared.web.Problems.invalidField(e.field(), e.getMessage()));
+            status = problem(request, response, Problems.invalidField(e.field(), e.getMessage()));
         } catch (BodyTooLarge e) {
-            status = problem(request, response, problemOf(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+            status = problem(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                     "the body is larger than " + MAX_BODY / (1024 * 1024) + " MiB"));
         } catch (RuntimeException e) {
             log.error("alert intake {} {} failed", kind, name, e);
-            status = problem(request, response, problemOf(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+            status = problem(request, response, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                     "the alerts were not stored; send them again"));
         }
         timer.tags("kind", kind.name().toLowerCase(java.util.Locale.ROOT), "status", Integer.toString(status))
@@ -171,10 +171,6 @@ final class AlertIntakeFilter implements jakarta.servlet.Filter {
             body.putAll(problem.getProperties());
         }
         return answer(response, HttpStatus.valueOf(problem.getStatus()), MediaType.APPLICATION_PROBLEM_JSON_VALUE, body);
-    }
-
-    private static ProblemDetail problemOf(HttpStatus status, String title, @Nullable String detail) {
-        return org.firebreak.shared.web.Problems.of(status, title, detail == null ? "" : detail);
     }
 
     private static final class BodyTooLarge extends RuntimeException {
