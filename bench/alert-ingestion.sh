@@ -18,6 +18,7 @@
 #                     optimising compiler settles in about a minute of load; Alertmanager needs none)
 #   --fingerprints N  alerts in the group, 100 or more (default 100)
 #   --store S         Firebreak's store: h2 (embedded file, default) or postgres (a throwaway PostgreSQL 15)
+#   --batches LIST    alerts a request, comma-separated (default 1,100), e.g. --batches 1 to look at one of them
 #   --no-record       print the report only; leave bench/results/alert-ingestion.md alone
 # Firebreak's JVM options: FIREBREAK_JAVA_OPTS when set, else '-XX:+UseSerialGC -Xms64m' (C2 on, unlike `up`).
 set -euo pipefail
@@ -50,6 +51,7 @@ while (( $# )); do
     --warmup) WARMUP="${2:-}"; shift ;;
     --fingerprints) FINGERPRINTS="${2:-}"; shift ;;
     --store) STORE="${2:-}"; shift ;;
+    --batches) IFS=, read -r -a BATCHES <<<"${2:-}"; shift ;;
     --no-record) RECORD=0 ;;
     -h | --help) usage; exit 0 ;;
     *) fb_die "unknown option: $1 (try --help)" ;;
@@ -60,8 +62,13 @@ for pair in "seconds:$SECONDS_ROUND" "rounds:$ROUNDS" "warmup:$WARMUP" "connecti
             "fingerprints:$FINGERPRINTS"; do
   [[ "${pair#*:}" =~ ^[1-9][0-9]*$ ]] || fb_die "--${pair%%:*} needs a whole number above 0, not '${pair#*:}'"
 done
+for batch in "${BATCHES[@]}"; do
+  [[ "$batch" =~ ^[1-9][0-9]*$ ]] || fb_die "--batches takes whole numbers above 0, comma-separated, not '$batch'"
+done
+(( ${#BATCHES[@]} )) || fb_die "--batches needs at least one batch size"
 (( CONNECTIONS >= WRK_THREADS )) || fb_die "--connections must be at least $WRK_THREADS (wrk's threads)"
-(( FINGERPRINTS >= BATCHES[-1] )) || fb_die "--fingerprints must be at least ${BATCHES[-1]}, the largest batch"
+LARGEST="$(printf '%s\n' "${BATCHES[@]}" | sort -n | tail -n 1)"
+(( FINGERPRINTS >= LARGEST )) || fb_die "--fingerprints must be at least $LARGEST, the largest batch"
 [[ "$STORE" == h2 || "$STORE" == postgres ]] || fb_die "--store is h2 or postgres, not '$STORE'"
 if [[ -n "${FIREBREAK_JAVA_OPTS+set}" ]]; then
   JVM_OPTS="$FIREBREAK_JAVA_OPTS"

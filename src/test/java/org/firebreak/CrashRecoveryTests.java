@@ -98,4 +98,84 @@ class CrashRecoveryTests {
         });
         return texts;
     }
+
+    /**
+     * On the embedded store, repeats of a firing alert are answered from the journal beside the database and folded in
+     * later: answered repeats survive {@code kill -9} before any fold, are folded once at the next start (not twice at
+     * the one after), and a resolve that comes after them applies after them.
+     */
+    @Test
+    void journalledRepeatsSurviveKillDashNineAndAreFoldedOnce() throws Exception {
+        Path dataDir = Path.of("target/test-data/crash-journal-" + UUID.randomUUID()).toAbsolutePath();
+        Files.createDirectories(dataDir);
+        Path log = dataDir.resolve("server.log");
+        // Folded only when something reads or changes alerts: nothing does before the crash.
+        java.util.Map<String, String> slowFolds = java.util.Map.of("FIREBREAK_DETECTION_JOURNAL_FOLDEVERY", "1h");
+        String am = "/api/v1/integrations/alertmanager/alertmanager";
+        String secret = "devnet-alertmanager-secret";
+        try (FirebreakProcess server = FirebreakProcess.start(dataDir, log, slowFolds)) {
+            HttpApi api = new HttpApi(server.port());
+            HttpApi.Response opened = api.postBearer(am, secret, notification("firing"));
+            assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+            for (int i = 0; i < 5; i++) {
+                assertThat(api.postBearer(am, secret, notification("firing")).status()).isEqualTo(200);
+            }
+            // Answered from the journal, not yet in the store: five entries, one a request.
+            assertThat(journalLines(dataDir)).isEqualTo(5);
+            server.killHard();
+        }
+        try (FirebreakProcess restarted = FirebreakProcess.start(dataDir, log, slowFolds)) {
+            HttpApi api = new HttpApi(restarted.port());
+            assertThat(journalLines(dataDir)).isZero();
+            assertThat(count(api, "journal-a")).isEqualTo(6);
+            assertThat(count(api, "journal-b")).isEqualTo(6);
+            // Two more repeats wait in the journal when the resolved notification comes: they count first.
+            for (int i = 0; i < 2; i++) {
+                assertThat(api.postBearer(am, secret, notification("firing")).status()).isEqualTo(200);
+            }
+            assertThat(journalLines(dataDir)).isEqualTo(2);
+            assertThat(api.postBearer(am, secret, notification("resolved")).status()).isEqualTo(200);
+            JsonNode a = api.get("/api/v1/integrations/alertmanager/alerts/journal-a").json();
+            assertThat(a.get("status").asString()).isEqualTo("RESOLVED");
+            assertThat(a.get("count").asLong()).isEqualTo(8);
+        }
+        try (FirebreakProcess again = FirebreakProcess.start(dataDir, log, slowFolds)) {
+            HttpApi api = new HttpApi(again.port());
+            assertThat(count(api, "journal-a")).isEqualTo(8);
+            assertThat(count(api, "journal-b")).isEqualTo(8);
+        }
+    }
+
+    private static long count(HttpApi api, String fingerprint) {
+        HttpApi.Response alert = api.get("/api/v1/integrations/alertmanager/alerts/" + fingerprint);
+        assertThat(alert.status()).as(alert.body()).isEqualTo(200);
+        return alert.json().get("count").asLong();
+    }
+
+    /** Entries in the journal's segments now: the repeats answered and not yet folded. */
+    private static long journalLines(Path dataDir) throws java.io.IOException {
+        Path dir = dataDir.resolve("alert-journal");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = Files.list(dir)) {
+            long lines = 0;
+            for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList()) {
+                lines += Files.readAllLines(p).stream().filter(l -> !l.isBlank()).count();
+            }
+            return lines;
+        }
+    }
+
+    private static String notification(String status) {
+        String alert = """
+                {"status": "%s", "labels": {"alertname": "BundleReverts", "instance": "%s"},
+                 "annotations": {"summary": "handleOps reverts"}, "startsAt": "2026-12-04T03:00:00Z",
+                 "endsAt": "0001-01-01T00:00:00Z", "fingerprint": "%s"}""";
+        return """
+                {"version": "4", "groupKey": "{}:{alertname=\\"BundleReverts\\"}", "status": "%s",
+                 "receiver": "firebreak", "groupLabels": {"alertname": "BundleReverts"},
+                 "alerts": [%s, %s]}""".formatted(status, alert.formatted(status, "bundler-1", "journal-a"),
+                alert.formatted(status, "bundler-2", "journal-b"));
+    }
 }

@@ -14,8 +14,6 @@ import java.util.stream.Stream;
 import org.firebreak.detection.DetectionSettings.Integration;
 import org.firebreak.incident.IncidentId;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +29,6 @@ public class AlertApi {
     /** The built-in integration Firebreak's own rules raise their alerts through. */
     public static final String RULES = "rules";
 
-    private static final int ATTEMPTS = 10;
     private static final int LIST_LIMIT = 200;
     private static final int INCIDENT_ALERTS = 1000;
 
@@ -40,11 +37,12 @@ public class AlertApi {
     private final AlertGroups alertGroups;
     private final AlertLifecycle lifecycle;
     private final AlertIntake intake;
+    private final RepeatJournal journal;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     AlertApi(DetectionSettings settings, Alerts alerts, AlertGroups alertGroups, AlertLifecycle lifecycle,
-            AlertIntake intake, TransactionTemplate tx, Clock clock) {
+            AlertIntake intake, RepeatJournal journal, TransactionTemplate tx, Clock clock) {
         // The rules integration is reached only in-process; its secret is random and never checked.
         Integration rules = new Integration(RULES, IntegrationKind.RULES, UUID.randomUUID().toString(), null, null, null);
         this.integrations = Stream.concat(settings.integrations().stream(), Stream.of(rules))
@@ -53,6 +51,7 @@ public class AlertApi {
         this.alertGroups = alertGroups;
         this.lifecycle = lifecycle;
         this.intake = intake;
+        this.journal = journal;
         this.tx = tx;
         this.clock = clock;
     }
@@ -65,21 +64,35 @@ public class AlertApi {
     }
 
     /**
-     * Applies an authenticated sender's signals; returns how many it stored. Repeats of firing alerts go through the
-     * {@link AlertIntake} (one commit for many requests); the rest, and any repeat it did not apply, the full way.
+     * Applies an authenticated sender's signals; returns how many it stored. Repeats of firing alerts go the fast
+     * way: on the embedded store the {@link RepeatJournal}, else (or for an alert it does not know yet) the
+     * {@link AlertIntake}'s group commit; the rest, and any repeat neither applied, the full way.
      */
     public int receive(String integration, IntegrationKind kind, List<Signal> signals) {
         Integration source = integration(integration, kind);
         List<Signal> rest = signals;
         if (signals.stream().allMatch(s -> s.action() == SignalAction.TRIGGER)) {
-            boolean[] applied = intake.repeat(source.name(), signals);
-            rest = java.util.stream.IntStream.range(0, signals.size()).filter(i -> !applied[i]).mapToObj(signals::get)
-                    .toList();
+            rest = notTaken(signals, journal.accept(source, signals));
+            if (!rest.isEmpty()) {
+                List<Signal> repeats = rest;
+                boolean[] applied = intake.repeat(source.name(), repeats);
+                for (int i = 0; i < applied.length; i++) {
+                    if (applied[i]) {
+                        journal.remember(source.name(), repeats.get(i).dedupKey(), repeats.get(i).labels());
+                    }
+                }
+                rest = notTaken(repeats, applied);
+            }
         }
         if (!rest.isEmpty()) {
             apply(source, rest);
         }
         return signals.size();
+    }
+
+    private static List<Signal> notTaken(List<Signal> signals, boolean[] taken) {
+        return java.util.stream.IntStream.range(0, signals.size()).filter(i -> !taken[i]).mapToObj(signals::get)
+                .toList();
     }
 
     /** Firebreak's own rules raising or clearing alerts; returns the alerts they touched, in the signals' order. */
@@ -90,7 +103,13 @@ public class AlertApi {
     private List<AlertView> apply(Integration source, List<Signal> signals) {
         // One lock order for every request, so two requests with the same keys cannot deadlock each other.
         List<Signal> ordered = signals.stream().sorted(Comparator.comparing(Signal::dedupKey)).toList();
+        // Repeats answered before this request are applied before it, and none of these alerts is journalled until
+        // it is seen firing again.
+        journal.forget(source.name(), ordered);
+        journal.settle();
         Map<String, AlertView> touched = retried(() -> lifecycle.apply(source, ordered));
+        touched.values().stream().filter(a -> a.status() == AlertStatus.FIRING && a.incident() != null)
+                .forEach(a -> journal.remember(a.integration(), a.dedupKey(), a.labels()));
         return signals.stream().map(s -> touched.get(s.dedupKey())).filter(Objects::nonNull).toList();
     }
 
@@ -116,6 +135,7 @@ public class AlertApi {
 
     /** The same with at most {@code shown} alerts (the groups still count them all). */
     public IncidentAlerts ofIncident(IncidentId incident, int shown) {
+        journal.settle();
         return new IncidentAlerts(incident, alertGroups.ofIncident(incident), alerts.recentOfIncident(incident, shown));
     }
 
@@ -136,24 +156,17 @@ public class AlertApi {
     }
 
     public List<AlertView> list(@Nullable String integration, @Nullable AlertStatus status) {
+        journal.settle();
         return alerts.list(integration, status, LIST_LIMIT);
     }
 
     public Optional<AlertView> find(String integration, String dedupKey) {
+        journal.settle();
         return alerts.find(integration, dedupKey);
     }
 
     private Map<String, AlertView> retried(java.util.function.Supplier<Map<String, AlertView>> work) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return Objects.requireNonNull(tx.execute(status -> work.get()));
-            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                pause(attempt);
-            }
-        }
+        return Retried.inTransaction(tx, work);
     }
 
     private Integration integration(String name, IntegrationKind kind) {
@@ -162,14 +175,5 @@ public class AlertApi {
             throw new IntegrationNotFound(name, kind);
         }
         return integration;
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(10L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -120,43 +120,19 @@ class AlertIntake implements SmartLifecycle {
     private void commit(List<Repeats> batch, int signals) {
         // One update per key however many requests repeated it (a sender re-sending its whole group from several
         // connections), in key order: the order every transaction locks alerts in, so the writer never deadlocks.
-        record Key(String integration, String dedupKey) implements Comparable<Key> {
-            @Override
-            public int compareTo(Key other) {
-                int byIntegration = integration.compareTo(other.integration);
-                return byIntegration != 0 ? byIntegration : dedupKey.compareTo(other.dedupKey);
-            }
-        }
-        final class Bump {
-            int times;
-            Instant at = Instant.MIN;
-            String labels = "";
-        }
-        TreeMap<Key, Bump> bumps = new TreeMap<>();
+        Tally tally = new Tally();
         for (Repeats r : batch) {
             for (int i = 0; i < r.signals().size(); i++) {
-                Bump bump = bumps.computeIfAbsent(new Key(r.integration(), r.signals().get(i).dedupKey()), k -> new Bump());
-                bump.times++;
-                if (!r.at().isBefore(bump.at)) {
-                    bump.at = r.at();
-                    bump.labels = r.labels().get(i);
-                }
+                tally.add(r.integration(), r.signals().get(i).dedupKey(), r.at(), r.labels().get(i));
             }
         }
-        List<Key> keys = List.copyOf(bumps.keySet());
         try {
-            int[] updated = tx.execute(status -> jdbc.batchUpdate("""
-                    update alert set seen_count = seen_count + ?, last_seen_at = ?
-                    where integration = ? and dedup_key = ? and status = 'FIRING' and incident_number is not null
-                        and labels = ?""",
-                    keys.stream().map(k -> {
-                        Bump bump = bumps.get(k);
-                        return new Object[] { bump.times, ts(bump.at), k.integration(), k.dedupKey(), bump.labels };
-                    }).toList()));
+            List<Repeat> repeats = tally.repeats();
+            int[] updated = tx.execute(status -> bump(jdbc, repeats));
             java.util.Set<Key> applied = new java.util.HashSet<>();
-            for (int i = 0; i < keys.size(); i++) {
+            for (int i = 0; i < repeats.size(); i++) {
                 if (updated[i] > 0) {
-                    applied.add(keys.get(i));
+                    applied.add(repeats.get(i).key());
                 }
             }
             batchSizes.record(signals);
@@ -172,6 +148,56 @@ class AlertIntake implements SmartLifecycle {
                     e.toString());
             batch.forEach(r -> r.applied().completeExceptionally(e));
         }
+    }
+
+    /** An alert's identity: its integration and its key there; ordered as transactions lock alerts. */
+    record Key(String integration, String dedupKey) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key other) {
+            int byIntegration = integration.compareTo(other.integration);
+            return byIntegration != 0 ? byIntegration : dedupKey.compareTo(other.dedupKey);
+        }
+    }
+
+    /** One alert's repeats as one update: how many times it was seen, when last, with which labels (as stored). */
+    record Repeat(String integration, String dedupKey, int times, Instant at, String labels) {
+        Key key() {
+            return new Key(integration, dedupKey);
+        }
+    }
+
+    /** Sightings of alerts folded into one {@link Repeat} per alert, in key order; the latest sighting's labels win. */
+    static final class Tally {
+        private final TreeMap<Key, Repeat> repeats = new TreeMap<>();
+
+        void add(String integration, String dedupKey, Instant at, String labels) {
+            repeats.merge(new Key(integration, dedupKey), new Repeat(integration, dedupKey, 1, at, labels),
+                    (was, now) -> new Repeat(integration, dedupKey, was.times() + 1,
+                            now.at().isBefore(was.at()) ? was.at() : now.at(),
+                            now.at().isBefore(was.at()) ? was.labels() : now.labels()));
+        }
+
+        boolean isEmpty() {
+            return repeats.isEmpty();
+        }
+
+        List<Repeat> repeats() {
+            return List.copyOf(repeats.values());
+        }
+    }
+
+    /**
+     * Bumps the count and last-seen time of each alert that still fires, has its incident and carries the same labels,
+     * in the caller's transaction; the answer says, per repeat, whether it applied (1) or not (0). The repeats come in
+     * key order, the order every transaction locks alerts in.
+     */
+    static int[] bump(JdbcTemplate jdbc, List<Repeat> repeats) {
+        return jdbc.batchUpdate("""
+                update alert set seen_count = seen_count + ?, last_seen_at = greatest(last_seen_at, ?)
+                where integration = ? and dedup_key = ? and status = 'FIRING' and incident_number is not null
+                    and labels = ?""",
+                repeats.stream().map(r -> new Object[] { r.times(), ts(r.at()), r.integration(), r.dedupKey(),
+                        r.labels() }).toList());
     }
 
     @Override
