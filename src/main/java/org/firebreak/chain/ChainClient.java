@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.firebreak.chain.ChainProfile.RpcEndpoint;
 import org.springframework.stereotype.Component;
@@ -20,21 +23,25 @@ import org.web3j.protocol.http.HttpService;
 import okhttp3.OkHttpClient;
 
 /**
- * All chain I/O: JSON-RPC batches through web3j, sent to the profile's endpoints in order until one answers.
- * Every call's latency and outcome feed {@link EndpointStats}, which the RPC performance diagnostic reads. Calls made
- * while serving an HTTP request go first at the endpoint's rate limit ({@link RateLimits.Caller}).
+ * All chain I/O: JSON-RPC batches through web3j. A read goes only to an endpoint that {@link EndpointHealth} finds on
+ * the profile's chain and answering (the healthy ones in the profile's order, then those behind), and fails over to
+ * the next when it gets no answer; an endpoint never probed is probed before anything is read from it. Every call's
+ * latency and outcome feed {@link EndpointStats} (what the RPC performance diagnostic reads) and the endpoint's
+ * health. Calls made while serving an HTTP request go first at the endpoint's rate limit ({@link RateLimits.Caller}).
  */
 @Component
 class ChainClient {
 
     private final EndpointStats stats;
     private final RateLimits limits;
+    private final EndpointHealth health;
     private final Clock clock;
     private final Map<String, Web3jService> services = new ConcurrentHashMap<>();
 
-    ChainClient(EndpointStats stats, RateLimits limits, Clock clock) {
+    ChainClient(EndpointStats stats, RateLimits limits, EndpointHealth health, Clock clock) {
         this.stats = stats;
         this.limits = limits;
+        this.health = health;
         this.clock = clock;
     }
 
@@ -46,23 +53,104 @@ class ChainClient {
         }
     }
 
-    /** Sends the calls as one batch to the first endpoint that answers; fails with every endpoint's error. */
+    /**
+     * Sends the calls as one batch to the first usable endpoint that answers (see {@link EndpointHealth#usable}); fails
+     * with every endpoint's error or condition. The endpoint that answered is recorded in the open
+     * {@link EndpointsUsed}.
+     */
     Answers send(ChainProfile profile, List<RpcCall<?>> calls) throws ChainUnreachable {
         List<String> errors = new ArrayList<>();
-        for (RpcEndpoint endpoint : profile.rpc()) {
+        List<RpcEndpoint> usable = usable(profile);
+        for (RpcEndpoint endpoint : usable) {
             try {
-                return sendTo(endpoint, profile.thresholds().rpcTimeout(), calls);
+                Answers answers = sendTo(endpoint, profile.thresholds().rpcTimeout(), calls);
+                EndpointsUsed.record(endpoint.name());
+                return answers;
             } catch (IOException | RuntimeException e) {
                 errors.add(endpoint.name() + " (" + endpoint.url() + "): " + describe(e));
             }
         }
-        throw new ChainUnreachable("no RPC endpoint answered: " + String.join("; ", errors));
+        health.states(profile).stream().filter(s -> !usable.contains(s.endpoint()))
+                .forEach(s -> errors.add(s.describe(profile)));
+        throw new ChainUnreachable((usable.isEmpty() ? "no usable RPC endpoint: " : "no RPC endpoint answered: ")
+                + String.join("; ", errors));
     }
 
-    /** Sends the calls as one batch to this endpoint only. */
-    Answers sendTo(RpcEndpoint endpoint, Duration timeout, List<RpcCall<?>> calls) throws IOException {
+    /**
+     * Where a read may go now. Endpoints never probed are probed first, so nothing is read from an endpoint before
+     * its chain id is known; when none is usable, every endpoint not on another chain (and not just probed) is probed
+     * again at once rather than waiting for the prober.
+     */
+    private List<RpcEndpoint> usable(ChainProfile profile) {
+        List<RpcEndpoint> probed = probeNeverProbed(profile);
+        List<RpcEndpoint> usable = health.usable(profile);
+        if (usable.isEmpty()) {
+            List<RpcEndpoint> again = health.notWrongChain(profile).stream().filter(e -> !probed.contains(e)).toList();
+            if (!again.isEmpty()) {
+                probe(profile, again);
+                usable = health.usable(profile);
+            }
+        }
+        return usable;
+    }
+
+    /** Every endpoint of the profile as its health judges it now; endpoints never probed are probed first. */
+    List<EndpointHealth.EndpointState> endpoints(ChainProfile profile) {
+        probeNeverProbed(profile);
+        return health.states(profile);
+    }
+
+    /** The endpoints it probed. */
+    private List<RpcEndpoint> probeNeverProbed(ChainProfile profile) {
+        List<RpcEndpoint> unknown = health.neverProbed(profile);
+        if (!unknown.isEmpty()) {
+            probe(profile, unknown);
+        }
+        return unknown;
+    }
+
+    /**
+     * Probes the endpoints in parallel (a hanging one holds up none of the others) and records what each answered
+     * in their health; the outcomes in the order given.
+     */
+    List<EndpointProbe.Outcome> probe(ChainProfile profile, List<RpcEndpoint> endpoints) {
+        RateLimits.Caller caller = caller();
+        Duration timeout = health.probeTimeout(profile);
+        List<Future<EndpointProbe.Outcome>> outcomes;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            outcomes = endpoints.stream().map(e -> threads.submit(() -> probe(e, timeout, caller))).toList();
+        }
+        return outcomes.stream().map(Future::resultNow).toList();
+    }
+
+    private EndpointProbe.Outcome probe(RpcEndpoint endpoint, Duration timeout, RateLimits.Caller caller) {
+        health.probing(endpoint);
+        Answers answers;
         try {
-            if (!limits.acquire(endpoint, calls.size(), caller(), timeout)) {
+            answers = sendTo(endpoint, timeout, EndpointProbe.calls(), caller);
+        } catch (IOException | RuntimeException e) {
+            return new EndpointProbe.Outcome(endpoint, null, describe(e)); // already in its health
+        }
+        try {
+            EndpointProbe probe = EndpointProbe.read(answers);
+            health.probed(probe);
+            return new EndpointProbe.Outcome(endpoint, probe, null);
+        } catch (RuntimeException e) {
+            health.failed(endpoint, describe(e));
+            return new EndpointProbe.Outcome(endpoint, null, describe(e));
+        }
+    }
+
+    /** Sends the calls as one batch to this endpoint only, whatever its health. */
+    Answers sendTo(RpcEndpoint endpoint, Duration timeout, List<RpcCall<?>> calls) throws IOException {
+        return sendTo(endpoint, timeout, calls, caller());
+    }
+
+    private Answers sendTo(RpcEndpoint endpoint, Duration timeout, List<RpcCall<?>> calls, RateLimits.Caller caller)
+            throws IOException {
+        try {
+            if (!limits.acquire(endpoint, calls.size(), caller, timeout)) {
+                health.rateLimited(endpoint);
                 throw new IOException("rate limit of " + endpoint.requestsPerMinute() + " requests/min reached");
             }
         } catch (InterruptedException e) {
@@ -79,9 +167,11 @@ class ChainClient {
             List<? extends Response<?>> responses = batch.send().getResponses();
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
             stats.record(endpoint.name(), latency, true, clock.instant());
+            health.answered(endpoint);
             return new Answers(endpoint, responses, latency);
         } catch (IOException | RuntimeException e) {
             stats.record(endpoint.name(), Duration.ofNanos(System.nanoTime() - started), false, clock.instant());
+            health.failed(endpoint, describe(e));
             throw e;
         }
     }

@@ -62,8 +62,8 @@ abstract class ChainDiagnostic implements StepExecutor {
         if (profile.isEmpty()) {
             return Finding.single(name(), Status.WARN, "profile.missing", "No chain profile to check against: " + profiles.describe());
         }
-        try {
-            return check(adjust.apply(profile.get()), options);
+        try (EndpointsUsed used = EndpointsUsed.open()) {
+            return namingEndpoints(check(adjust.apply(profile.get()), options), used);
         } catch (ChainUnreachable e) {
             return Finding.single(name(), Status.FAIL, "chain.unreachable", "Chain unreachable: " + e.getMessage());
         }
@@ -82,6 +82,20 @@ abstract class ChainDiagnostic implements StepExecutor {
     /** The finding of a check: the worst problem's status, the problems' summary or {@code ok} when none. */
     Finding finding(Problems problems, String ok, Map<String, String> evidence) {
         return new Finding(name(), problems.status(), problems.summary(ok), evidence, problems.list());
+    }
+
+    /**
+     * The finding with every endpoint its reads went to as {@code endpoint}, first in its evidence: a check that
+     * failed over between two batches names both.
+     */
+    static Finding namingEndpoints(Finding finding, EndpointsUsed used) {
+        if (!used.any()) {
+            return finding;
+        }
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("endpoint", used.names());
+        finding.evidence().forEach(evidence::putIfAbsent);
+        return new Finding(finding.diagnostic(), finding.status(), finding.summary(), evidence, finding.problems());
     }
 
     /** Evidence in the order it was read, starting with where and at which block. */

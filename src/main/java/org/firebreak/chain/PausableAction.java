@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.firebreak.playbook.StepExecutor;
 import org.firebreak.playbook.StepOutcome;
 import org.firebreak.shared.InvalidConfiguration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.firebreak.chain.ContractSwitch.Direction;
@@ -71,6 +72,17 @@ abstract class PausableAction implements StepExecutor {
                     + ", no transaction sent");
         }
         List<PauseTarget> targets = profile.contracts().pausable().stream().map(PauseTarget::new).toList();
+        try (EndpointsUsed used = EndpointsUsed.open()) {
+            StepOutcome refused = switchAll(profile, targets);
+            return refused != null ? refused : summarise(profile, targets, used, Duration.between(started, clock.instant()));
+        }
+    }
+
+    /**
+     * Reads, preflight, sends and verifies; whatever stops the run settles the contracts still open with why. Null, or
+     * the refusal when another guardian action holds the turn.
+     */
+    private @Nullable StepOutcome switchAll(ChainProfile profile, List<PauseTarget> targets) {
         try {
             if (!transactions.takeTurn(TURN_TIMEOUT)) {
                 return failed("Another guardian action is still running in this Firebreak, no transaction sent: "
@@ -90,15 +102,19 @@ abstract class PausableAction implements StepExecutor {
             // An answer that makes no sense (an RPC error where a value belongs): recorded, never thrown at the API.
             targets.forEach(t -> t.abandon("the chain's answer could not be read (" + e.getMessage() + ")", way.call()));
         }
-        return summarise(profile, targets, Duration.between(started, clock.instant()));
+        return null;
     }
 
-    private StepOutcome summarise(ChainProfile profile, List<PauseTarget> targets, Duration elapsed) {
+    private StepOutcome summarise(ChainProfile profile, List<PauseTarget> targets, EndpointsUsed used,
+            Duration elapsed) {
         boolean allEnded = targets.stream().allMatch(PauseTarget::ended);
         List<String> lines = targets.stream().map(PauseTarget::line).map(String::valueOf).toList();
         List<String> hashes = targets.stream().map(PauseTarget::txHash).filter(h -> h != null).map(String::valueOf)
                 .toList();
         Map<String, String> evidence = new LinkedHashMap<>();
+        if (used.any()) {
+            evidence.put("endpoint", used.names());
+        }
         if (!hashes.isEmpty()) {
             evidence.put("txHash", String.join(", ", hashes));
         }

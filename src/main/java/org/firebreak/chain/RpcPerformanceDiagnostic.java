@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Check RPC performance": latency percentiles and error rate per endpoint, from a few fresh probes plus the
- * last {@value EndpointStats#WINDOW} calls Firebreak made.
+ * last {@value EndpointStats#WINDOW} calls Firebreak made. An endpoint on another chain is left out: nothing is read
+ * from it (the RPC status diagnostic reports it); its evidence's {@code endpoint} is where reads go now.
  */
 @Component
 class RpcPerformanceDiagnostic extends ChainDiagnostic {
@@ -19,11 +20,13 @@ class RpcPerformanceDiagnostic extends ChainDiagnostic {
     static final int PROBES = 5;
 
     private final EndpointStats stats;
+    private final EndpointHealth health;
 
-    RpcPerformanceDiagnostic(ChainProfiles profiles, ChainClient client, EndpointStats stats) {
+    RpcPerformanceDiagnostic(ChainProfiles profiles, ChainClient client, EndpointStats stats, EndpointHealth health) {
         super(profiles, client, "rpc-performance",
                 "Latency percentiles and error rate per RPC endpoint");
         this.stats = stats;
+        this.health = health;
     }
 
     @Override
@@ -32,7 +35,16 @@ class RpcPerformanceDiagnostic extends ChainDiagnostic {
         Problems problems = new Problems();
         Duration slow = profile.thresholds().slowRpc();
         List<String> healthy = new ArrayList<>();
-        for (RpcEndpoint endpoint : profile.rpc()) {
+        List<EndpointHealth.EndpointState> states = client.endpoints(profile);
+        evidence.put("endpoint", health.readsGoTo(profile));
+        List<RpcEndpoint> measured = new ArrayList<>();
+        for (EndpointHealth.EndpointState state : states) {
+            RpcEndpoint endpoint = state.endpoint();
+            if (state.condition() == EndpointHealth.Condition.WRONG_CHAIN) {
+                evidence.put(endpoint.name() + ".excluded", state.describe(profile));
+                continue;
+            }
+            measured.add(endpoint);
             for (int i = 0; i < PROBES; i++) {
                 try {
                     client.sendTo(endpoint, profile.thresholds().rpcTimeout(), List.of(RpcCall.blockNumber()));
@@ -62,8 +74,8 @@ class RpcPerformanceDiagnostic extends ChainDiagnostic {
         if (healthy.isEmpty()) {
             problems.fail("rpc.unreliable", "rpc", "no RPC endpoint is both fast and reliable");
         }
-        return finding(problems, "all " + profile.rpc().size() + " endpoints fast and reliable ("
-                + String.join(", ", profile.rpc().stream().map(e -> e.name() + " p95 " + evidence.get(e.name() + ".p95Ms")
+        return finding(problems, "all " + measured.size() + " endpoints on chain " + profile.chainId()
+                + " fast and reliable (" + String.join(", ", measured.stream().map(e -> e.name() + " p95 " + evidence.get(e.name() + ".p95Ms")
                         + " ms").toList()) + ")", evidence);
     }
 }

@@ -1,10 +1,7 @@
 package org.firebreak.chain;
 
-import java.io.IOException;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,52 +9,56 @@ import java.util.Map;
 
 import org.firebreak.chain.ChainProfile.RpcEndpoint;
 import org.springframework.stereotype.Component;
-import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.core.methods.response.EthChainId;
-import org.web3j.protocol.core.methods.response.EthSyncing;
 
 /**
  * "Check RPC endpoint status": every endpoint reachable, on the right chain id, not syncing, not lagging behind
- * the others, answering fast, and the head advancing at the expected block time.
+ * the others, answering fast, and the head advancing at the expected block time. It probes every endpoint, the ones
+ * on another chain too (a wrong chain id stays a FAIL, an incident), and its probes feed {@link EndpointHealth}; its
+ * evidence's {@code endpoint} is where reads go now.
  */
 @Component
 class RpcStatusDiagnostic extends ChainDiagnostic {
 
+    private final EndpointHealth health;
     private final Clock clock;
 
-    RpcStatusDiagnostic(ChainProfiles profiles, ChainClient client, Clock clock) {
+    RpcStatusDiagnostic(ChainProfiles profiles, ChainClient client, EndpointHealth health, Clock clock) {
         super(profiles, client, "rpc-status",
                 "Every RPC endpoint reachable, on the right chain, in sync, fast, and the head advancing");
+        this.health = health;
         this.clock = clock;
-    }
-
-    record Probe(RpcEndpoint endpoint, long chainId, long head, Instant headTime, boolean syncing, Duration latency) {
     }
 
     @Override
     Finding check(ChainProfile profile, Map<String, String> options) {
         Problems problems = new Problems();
+        List<EndpointProbe.Outcome> outcomes = client.probe(profile, profile.rpc());
         Map<String, String> evidence = new LinkedHashMap<>();
-        List<Probe> probes = new ArrayList<>();
-        for (RpcEndpoint endpoint : profile.rpc()) {
-            try {
-                Probe probe = probe(profile, endpoint);
-                probes.add(probe);
-                evidence.put(endpoint.name() + ".chainId", Long.toString(probe.chainId()));
-                evidence.put(endpoint.name() + ".head", Long.toString(probe.head()));
-                evidence.put(endpoint.name() + ".latencyMs", Long.toString(probe.latency().toMillis()));
-                evidence.put(endpoint.name() + ".syncing", Boolean.toString(probe.syncing()));
-            } catch (IOException | RuntimeException e) {
-                evidence.put(endpoint.name() + ".error", String.valueOf(e.getMessage()));
-                problems.warn("rpc.endpoint-unreachable", endpoint.name(), endpoint.name() + " (" + endpoint.url() + ") unreachable: " + e.getMessage());
+        evidence.put("endpoint", health.readsGoTo(profile));
+        List<EndpointProbe> probes = new ArrayList<>();
+        for (EndpointProbe.Outcome outcome : outcomes) {
+            RpcEndpoint endpoint = outcome.endpoint();
+            EndpointProbe probe = outcome.probe();
+            if (probe == null) {
+                evidence.put(endpoint.name() + ".error", String.valueOf(outcome.error()));
+                problems.warn("rpc.endpoint-unreachable", endpoint.name(), endpoint.name() + " (" + endpoint.url() + ") unreachable: " + outcome.error());
+                continue;
             }
+            probes.add(probe);
+            evidence.put(endpoint.name() + ".chainId", Long.toString(probe.chainId()));
+            evidence.put(endpoint.name() + ".head", Long.toString(probe.head()));
+            evidence.put(endpoint.name() + ".latencyMs", Long.toString(probe.latency().toMillis()));
+            evidence.put(endpoint.name() + ".syncing", Boolean.toString(probe.syncing()));
         }
         if (probes.isEmpty()) {
             problems.fail("rpc.unreachable", "rpc", "no RPC endpoint answers");
             return finding(problems, "", evidence);
         }
-        long best = probes.stream().mapToLong(Probe::head).max().orElseThrow();
-        for (Probe p : probes) {
+        // Heads compare among the endpoints on the profile's chain: another chain's head says nothing of this one's.
+        List<EndpointProbe> onChain = probes.stream().filter(p -> p.chainId() == profile.chainId()).toList();
+        List<EndpointProbe> judged = onChain.isEmpty() ? probes : onChain;
+        long best = judged.stream().mapToLong(EndpointProbe::head).max().orElseThrow();
+        for (EndpointProbe p : probes) {
             String name = p.endpoint().name();
             if (p.chainId() != profile.chainId()) {
                 problems.fail("rpc.wrong-chain", name, name + " answers chain id " + p.chainId() + ", expected " + profile.chainId());
@@ -65,7 +66,7 @@ class RpcStatusDiagnostic extends ChainDiagnostic {
             if (p.syncing()) {
                 problems.warn("rpc.syncing", name, name + " is syncing");
             }
-            if (best - p.head() > profile.thresholds().maxHeadLag()) {
+            if (judged.contains(p) && best - p.head() > profile.thresholds().maxHeadLag()) {
                 problems.warn("rpc.behind", name, name + " is " + (best - p.head()) + " blocks behind (head " + p.head() + ", best " + best + ")");
             }
             if (p.latency().compareTo(profile.thresholds().slowRpc()) > 0) {
@@ -73,7 +74,7 @@ class RpcStatusDiagnostic extends ChainDiagnostic {
                         + profile.thresholds().slowRpc().toMillis() + " ms)");
             }
         }
-        Probe freshest = probes.stream().max(java.util.Comparator.comparingLong(Probe::head)).orElseThrow();
+        EndpointProbe freshest = judged.stream().max(java.util.Comparator.comparingLong(EndpointProbe::head)).orElseThrow();
         Duration age = Duration.between(freshest.headTime(), clock.instant());
         Duration stall = profile.blockTime().multipliedBy(3);
         evidence.put("headAgeSeconds", Long.toString(Math.max(0, age.toSeconds())));
@@ -82,21 +83,7 @@ class RpcStatusDiagnostic extends ChainDiagnostic {
                     + " (expected one every " + profile.blockTime().toSeconds() + " s)");
         }
         return finding(problems, probes.size() + " of " + profile.rpc().size()
-                + " endpoints answer chain " + profile.chainId() + " at block " + best, evidence);
-    }
-
-    /** One batch per endpoint: chain id, sync state and the latest block. */
-    Probe probe(ChainProfile profile, RpcEndpoint endpoint) throws IOException {
-        ChainClient.Answers answers = client.sendTo(endpoint, profile.thresholds().rpcTimeout(),
-                List.of(RpcCall.chainId(), RpcCall.syncing(), RpcCall.block("latest")));
-        EthChainId chainId = answers.get(0, EthChainId.class);
-        EthSyncing syncing = answers.get(1, EthSyncing.class);
-        EthBlock block = answers.get(2, EthBlock.class);
-        failOnError(chainId);
-        failOnError(block);
-        BigInteger timestamp = block.getBlock().getTimestamp();
-        return new Probe(endpoint, chainId.getChainId().longValueExact(), block.getBlock().getNumber().longValueExact(),
-                Instant.ofEpochSecond(timestamp.longValueExact()), !syncing.hasError() && syncing.isSyncing(),
-                answers.latency());
+                + " endpoints answer chain " + profile.chainId() + " at block " + best + "; reads go to "
+                + evidence.get("endpoint"), evidence);
     }
 }

@@ -39,10 +39,12 @@ final class DevnetActions {
 
     private DevnetActions(Path profileFile) {
         Clock clock = Clock.systemUTC();
-        ChainClient client = new ChainClient(new EndpointStats(), new RateLimits(), clock);
+        ChainSettings settings = new ChainSettings(profileFile, null, null);
+        ChainClient client = new ChainClient(new EndpointStats(), new RateLimits(), new EndpointHealth(settings, clock),
+                clock);
         GuardianTransactions transactions = new GuardianTransactions(client, clock);
         ContractSwitch contractSwitch = new ContractSwitch(client, new GuardianSigner(), transactions);
-        ChainProfiles profiles = new ChainProfiles(new ChainSettings(profileFile, null));
+        ChainProfiles profiles = new ChainProfiles(settings);
         this.pause = new PauseAction(profiles, contractSwitch, transactions, clock);
         this.unpause = new UnpauseAction(profiles, contractSwitch, transactions, clock);
     }
@@ -98,10 +100,22 @@ final class DevnetActions {
             return this;
         }
 
+        /** The same profile reached through these endpoints, in this order. */
+        Builder withEndpoints(RpcEndpoint... endpoints) {
+            profile = profile.withRpc(List.of(endpoints));
+            return this;
+        }
+
         DevnetActions writeTo(Path dir) throws IOException {
+            return new DevnetActions(write(dir));
+        }
+
+        /** The profile written as {@code chain-profile.yml} in {@code dir}, for {@code firebreak.chain.profile}. */
+        Path write(Path dir) throws IOException {
+            Files.createDirectories(dir);
             Path file = dir.resolve("chain-profile.yml");
             Files.writeString(file, YAML.writeValueAsString(profile));
-            return new DevnetActions(file);
+            return file;
         }
     }
 }
