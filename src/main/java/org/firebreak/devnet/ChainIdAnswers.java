@@ -12,15 +12,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The wrong-chain-id fault's rewrite of anvil's JSON-RPC answers: {@code eth_chainId} (hex) and {@code net_version}
  * (decimal) report another chain, in single requests and in batches alike; every other answer passes unchanged.
+ * Public for the chain module's tests, whose own proxies answer a wrong chain id the same way.
  */
-final class ChainIdAnswers {
+public final class ChainIdAnswers {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ChainIdAnswers() {
     }
 
-    static byte[] rewrite(byte[] request, byte[] response, long chainId) {
+    public static byte[] rewrite(byte[] request, byte[] response, long chainId) {
         try {
             Map<JsonNode, String> answers = new HashMap<>();
             for (JsonNode call : calls(JSON.readTree(request))) {

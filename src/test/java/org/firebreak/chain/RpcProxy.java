@@ -1,0 +1,144 @@
+package org.firebreak.chain;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.firebreak.devnet.ChainIdAnswers;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A JSON-RPC endpoint on 127.0.0.1 in front of anvil that a test turns bad: it passes requests through, answers
+ * another chain id ({@code eth_chainId}, {@code net_version}), or hangs (accepts, never answers, until it is told to
+ * pass again or {@link #HANG_AT_MOST} has gone by). It counts the requests it gets, telling Firebreak's health
+ * probes ({@link EndpointProbe#calls()}, alone in their batch) from reads.
+ */
+final class RpcProxy implements AutoCloseable {
+
+    /** The longest a hung request is held, so no test thread outlives its test by much. */
+    static final Duration HANG_AT_MOST = Duration.ofSeconds(30);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> PROBE = EndpointProbe.calls().stream().map(RpcCall::method).toList();
+
+    private enum Mode { PASS, WRONG_CHAIN, HANG }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI anvil;
+    private final AtomicInteger probes = new AtomicInteger();
+    private final List<List<String>> reads = new ArrayList<>();
+    private Mode mode = Mode.PASS;
+    private long wrongChainId;
+
+    private RpcProxy(URI anvil) throws IOException {
+        this.anvil = anvil;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    static RpcProxy inFrontOf(String anvilUrl) throws IOException {
+        return new RpcProxy(URI.create(anvilUrl));
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    synchronized void pass() {
+        mode = Mode.PASS;
+        notifyAll();
+    }
+
+    synchronized void answerChainId(long chainId) {
+        wrongChainId = chainId;
+        mode = Mode.WRONG_CHAIN;
+        notifyAll();
+    }
+
+    synchronized void hang() {
+        mode = Mode.HANG;
+    }
+
+    /** Forgets the requests counted so far. */
+    synchronized void resetCounts() {
+        probes.set(0);
+        reads.clear();
+    }
+
+    int probes() {
+        return probes.get();
+    }
+
+    /** The methods of every request that was not a health probe, one list per request. */
+    synchronized List<List<String>> reads() {
+        return List.copyOf(reads);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            count(request);
+            Mode now = awaitAnswerable();
+            if (now == Mode.HANG) {
+                return; // held for HANG_AT_MOST: closed without an answer
+            }
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(anvil).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(request))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = now == Mode.WRONG_CHAIN ? ChainIdAnswers.rewrite(request, response.body(), wrongChainId)
+                    : response.body();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(response.statusCode(), body.length);
+            exchange.getResponseBody().write(body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The mode to answer in; while hanging, waits until the mode changes or the hang's time is up. */
+    private synchronized Mode awaitAnswerable() throws InterruptedException {
+        long deadline = System.nanoTime() + HANG_AT_MOST.toNanos();
+        while (mode == Mode.HANG && System.nanoTime() < deadline) {
+            wait(Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
+        }
+        return mode;
+    }
+
+    private void count(byte[] request) {
+        JsonNode body = JSON.readTree(request);
+        List<String> methods = new ArrayList<>();
+        (body.isArray() ? body : List.of(body)).forEach(call -> methods.add(call.path("method").asString("")));
+        if (methods.equals(PROBE)) {
+            probes.incrementAndGet();
+        } else {
+            synchronized (this) {
+                reads.add(methods);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pass();
+        threads.shutdownNow();
+    }
+}
