@@ -50,6 +50,13 @@ class RpcStatusDiagnostic extends ChainDiagnostic {
             evidence.put(endpoint.name() + ".latencyMs", Long.toString(probe.latency().toMillis()));
             evidence.put(endpoint.name() + ".syncing", Boolean.toString(probe.syncing()));
         }
+        for (EndpointHealth.EndpointState state : health.states(profile)) {
+            String name = state.endpoint().name();
+            evidence.put(name + ".state", state.condition().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            if (state.rateLimited() > 0) {
+                evidence.put(name + ".rateLimitRefusals", Long.toString(state.rateLimited()));
+            }
+        }
         if (probes.isEmpty()) {
             problems.fail("rpc.unreachable", "rpc", "no RPC endpoint answers");
             return finding(problems, "", evidence);

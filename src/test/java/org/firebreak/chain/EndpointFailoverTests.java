@@ -104,6 +104,8 @@ class EndpointFailoverTests {
         assertThat(rpc.problems()).anySatisfy(p -> assertThat(p).extracting(Finding.Problem::code, Finding.Problem::subject)
                 .containsExactly("rpc.wrong-chain", "primary"));
         assertThat(rpc.summary()).contains("primary answers chain id 1, expected 138");
+        assertThat(rpc.evidence()).containsEntry("primary.state", "wrong-chain").containsEntry("primary.chainId", "1")
+                .containsEntry("secondary.state", "healthy");
         assertThat(followed.error()).isNull();
         assertThat(followed.following()).isTrue();
         assertThat(window).isPresent();
