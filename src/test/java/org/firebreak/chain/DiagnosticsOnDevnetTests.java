@@ -178,6 +178,22 @@ class DiagnosticsOnDevnetTests {
     }
 
     @Test
+    void aPrimaryOnTheWrongChainFailsTheRpcCheckWhileTheSecondaryCarriesTheOtherChecks() {
+        TestDevnet.faults().inject(Fault.WRONG_CHAIN_ID);
+        Finding rpc = run("rpc-status");
+        Finding entryPoint = run("entrypoint");
+        assertThat(rpc.status()).isEqualTo(Status.FAIL);
+        assertThat(rpc.summary()).contains("primary answers chain id 1, expected 138");
+        assertThat(rpc.evidence()).containsEntry("endpoint", "secondary").containsEntry("primary.state", "wrong-chain");
+        assertThat(entryPoint.status()).as(entryPoint.summary()).isEqualTo(Status.OK);
+        assertThat(entryPoint.evidence()).containsEntry("endpoint", "secondary");
+
+        TestDevnet.faults().clear();
+        assertThat(run("rpc-status").evidence()).as("its probe takes the primary back").containsEntry("endpoint", "primary");
+        assertThat(run("entrypoint").evidence()).containsEntry("endpoint", "primary");
+    }
+
+    @Test
     void aSlowPrimaryEndpointIsReportedWithItsLatency() {
         TestDevnet.faults().inject(Fault.RPC_SLOW);
         Finding rpc = run("rpc-status");
