@@ -50,13 +50,7 @@ class RpcStatusDiagnostic extends ChainDiagnostic {
             evidence.put(endpoint.name() + ".latencyMs", Long.toString(probe.latency().toMillis()));
             evidence.put(endpoint.name() + ".syncing", Boolean.toString(probe.syncing()));
         }
-        for (EndpointHealth.EndpointState state : health.states(profile)) {
-            String name = state.endpoint().name();
-            evidence.put(name + ".state", state.condition().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            if (state.rateLimited() > 0) {
-                evidence.put(name + ".rateLimitRefusals", Long.toString(state.rateLimited()));
-            }
-        }
+        healthEvidence(profile, evidence);
         if (probes.isEmpty()) {
             problems.fail("rpc.unreachable", "rpc", "no RPC endpoint answers");
             return finding(problems, "", evidence);
@@ -92,5 +86,16 @@ class RpcStatusDiagnostic extends ChainDiagnostic {
         return finding(problems, probes.size() + " of " + profile.rpc().size()
                 + " endpoints answer chain " + profile.chainId() + " at block " + best + "; reads go to "
                 + evidence.get("endpoint"), evidence);
+    }
+
+    /** Each endpoint's health as the client routes by it: {@code <name>.state}, and its rate-limit refusals if any. */
+    private void healthEvidence(ChainProfile profile, Map<String, String> evidence) {
+        for (EndpointHealth.EndpointState state : health.states(profile)) {
+            String name = state.endpoint().name();
+            evidence.put(name + ".state", state.condition().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            if (state.rateLimited() > 0) {
+                evidence.put(name + ".rateLimitRefusals", Long.toString(state.rateLimited()));
+            }
+        }
     }
 }
