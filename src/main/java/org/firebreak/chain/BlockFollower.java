@@ -66,6 +66,7 @@ class BlockFollower {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher publisher;
     private final FollowerMetrics metrics;
+    private final AccountWatch watch;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
@@ -76,13 +77,14 @@ class BlockFollower {
     private volatile @Nullable Instant lastErrorAt;
 
     BlockFollower(ChainProfiles profiles, ChainClient client, FollowerStore store, TransactionTemplate tx,
-            ApplicationEventPublisher publisher, FollowerMetrics metrics, Clock clock) {
+            ApplicationEventPublisher publisher, FollowerMetrics metrics, AccountWatch watch, Clock clock) {
         this.profiles = profiles;
         this.client = client;
         this.store = store;
         this.tx = tx;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.watch = watch;
         this.clock = clock;
     }
 
@@ -178,8 +180,10 @@ class BlockFollower {
             log.info("Block follower: blocks {}-{} changed while being read ({}); reading them again", from, to, moved);
             return false;
         }
-        List<ChainEvent> events = events(profile, blocks, logs.get(), failedRedemptions(profile, blocks));
-        commit(profile, cursor, blocks, events, head);
+        List<ChainEvent> events = new ArrayList<>(events(profile, blocks, logs.get(), failedRedemptions(profile, blocks)));
+        AccountWatch.Watched watched = watch.watch(profile, blocks, events);
+        events.addAll(watched.events());
+        commit(profile, cursor, blocks, events, watched, head);
         progress.batches++;
         progress.events += events.size();
         progress.followedTo = to;
@@ -355,7 +359,7 @@ class BlockFollower {
     }
 
     private void commit(ChainProfile profile, Cursor cursor, List<EthBlock.Block> blocks, List<ChainEvent> events,
-            long head) {
+            AccountWatch.Watched watched, long head) {
         long chainId = profile.chainId();
         List<Block> kept = blocks.subList(Math.max(0, blocks.size() - KEEP_BLOCKS), blocks.size()).stream()
                 .map(BlockFollower::block).toList();
@@ -365,6 +369,7 @@ class BlockFollower {
             store.addBlocks(chainId, kept);
             store.forgetBlocksUpTo(chainId, last.number() - KEEP_BLOCKS);
             store.addEvents(chainId, events);
+            watch.save(chainId, watched, now());
             publisher.publishEvent(new BlocksFollowed(blocks.getFirst().getNumber().longValueExact(), last.number(),
                     last.time(), events.size()));
         });
@@ -400,7 +405,10 @@ class BlockFollower {
             ChainClient.Answers answers = client.send(profile, calls);
             EthBlock.Block genesis = served(answers.get(0, EthBlock.class), 0);
             if (!genesis.getHash().equalsIgnoreCase(cursor.genesisHash())) {
-                int forgotten = Objects.requireNonNull(tx.execute(status -> store.forgetChain(chainId)));
+                int forgotten = Objects.requireNonNull(tx.execute(status -> {
+                    watch.forgetChain(chainId);
+                    return store.forgetChain(chainId);
+                }));
                 log.warn("Block follower: the node serves another chain {} now (genesis {}, followed {}); forgot {} events "
                         + "and follows it afresh", chainId, genesis.getHash(), cursor.genesisHash(), forgotten);
                 return;

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * the guardian that may pause, and how the block follower follows the chain. Written by {@code firebreak devnet up}
  * for the local devnet; written by the operators for a real chain. Never assume an address has code: the
  * diagnostics check every one.
+ *
+ * @param accounts the EIP-7702 accounts the team serves and the delegate contracts they may point to
  */
 public record ChainProfile(
         long chainId,
@@ -25,7 +27,8 @@ public record ChainProfile(
         @Nullable Guardian guardian,
         Thresholds thresholds,
         List<WatchedDelegation> delegations,
-        Follow follow) {
+        Follow follow,
+        Accounts accounts) {
 
     static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     static final Pattern HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
@@ -44,17 +47,25 @@ public record ChainProfile(
         thresholds = thresholds == null ? Thresholds.defaults() : thresholds;
         delegations = delegations == null ? List.of() : List.copyOf(delegations);
         follow = follow == null ? Follow.defaults(blockTime) : follow.withPollInterval(blockTime);
+        accounts = accounts == null ? Accounts.defaults() : accounts;
+    }
+
+    /** A profile without an {@code accounts:} section serves no configured account and allows MetaMask's DeleGator. */
+    public ChainProfile(long chainId, Duration blockTime, List<RpcEndpoint> rpc, Contracts contracts,
+            @Nullable Guardian guardian, Thresholds thresholds, List<WatchedDelegation> delegations, Follow follow) {
+        this(chainId, blockTime, rpc, contracts, guardian, thresholds, delegations, follow, null);
     }
 
     /** A profile without a {@code follow:} section follows with {@link Follow}'s defaults. */
     public ChainProfile(long chainId, Duration blockTime, List<RpcEndpoint> rpc, Contracts contracts,
             @Nullable Guardian guardian, Thresholds thresholds, List<WatchedDelegation> delegations) {
-        this(chainId, blockTime, rpc, contracts, guardian, thresholds, delegations, null);
+        this(chainId, blockTime, rpc, contracts, guardian, thresholds, delegations, null, null);
     }
 
     /** The same profile reached through other endpoints. */
     public ChainProfile withRpc(List<RpcEndpoint> endpoints) {
-        return new ChainProfile(chainId, blockTime, endpoints, contracts, guardian, thresholds, delegations, follow);
+        return new ChainProfile(chainId, blockTime, endpoints, contracts, guardian, thresholds, delegations, follow,
+                accounts);
     }
 
     /**
@@ -240,6 +251,58 @@ public record ChainProfile(
         /** With the poll interval defaulted to half the block time. */
         Follow withPollInterval(Duration blockTime) {
             return pollInterval != null ? this : new Follow(confirmations, maxBlockRange, startBlock, blockTime.dividedBy(2));
+        }
+    }
+
+    /**
+     * The EIP-7702 watch ({@code accounts:} in the profile; every field optional). A delegated EOA's code is
+     * {@code 0xef0100} followed by its delegate's address; pointing it at another contract hands that contract the
+     * account's funds, so a served account whose delegate is not on {@code allowedDelegates} is a Critical incident.
+     *
+     * @param served the accounts the team serves, by address
+     * @param allowedDelegates the delegate contracts a served account may point to; default MetaMask's
+     *        EIP7702StatelessDeleGator implementation of delegation framework v1.3.0 ({@value #METAMASK_STATELESS_DELEGATOR})
+     * @param discover also serve every sender of the EntryPoint's {@code UserOperationEvent}s the block follower sees
+     *        (default true)
+     */
+    public record Accounts(List<String> served, List<String> allowedDelegates, @Nullable Boolean discover) {
+
+        /** MetaMask's EIP7702StatelessDeleGatorImpl (delegation framework v1.3.0, the same address on every chain). */
+        public static final String METAMASK_STATELESS_DELEGATOR = "0x63c0c19a282a1B52b07dD5a65b58948A07DAE32B";
+
+        public Accounts {
+            served = addresses("served", served);
+            allowedDelegates = allowedDelegates == null ? List.of(METAMASK_STATELESS_DELEGATOR)
+                    : addresses("allowedDelegates", allowedDelegates);
+            discover = discover == null || discover;
+        }
+
+        /** Whether senders of the EntryPoint's events are served too. */
+        public boolean discovers() {
+            return Boolean.TRUE.equals(discover);
+        }
+
+        static Accounts defaults() {
+            return new Accounts(null, null, null);
+        }
+
+        /** Whether {@code delegate} is on the allowlist (any case). */
+        public boolean allows(String delegate) {
+            return allowedDelegates.stream().anyMatch(delegate::equalsIgnoreCase);
+        }
+
+        private static List<String> addresses(String field, @Nullable List<String> given) {
+            if (given == null) {
+                return List.of();
+            }
+            for (int i = 0; i < given.size(); i++) {
+                String address = given.get(i);
+                if (address == null || !ADDRESS.matcher(address).matches()) {
+                    throw new ConfigProblem(field + "[" + i + "]", "must be a 0x-prefixed 20-byte hex address, got '"
+                            + address + "'");
+                }
+            }
+            return given.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
         }
     }
 }
