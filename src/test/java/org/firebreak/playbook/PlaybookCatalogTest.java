@@ -86,7 +86,7 @@ class PlaybookCatalogTest {
 
     @Test
     void everyPlaybookHasIdVersionOwnerAndReviewDate() {
-        assertThat(shipped().all()).hasSize(6).allSatisfy(p -> {
+        assertThat(shipped().all()).hasSize(7).allSatisfy(p -> {
             assertThat(p.version()).isPositive();
             assertThat(p.owner()).isNotBlank();
             assertThat(p.reviewBy()).isNotNull();
@@ -96,7 +96,7 @@ class PlaybookCatalogTest {
     @Test
     void knownTypesAreThePlaybooksTypesPlusUnclassified() {
         assertThat(shipped().knownTypes()).extracting(IncidentType::name).containsExactly("ACCOUNT_CREATION_FAILURE",
-                "DELEGATION_FAILURE", "PERFORMANCE_DEGRADATION", "UNCLASSIFIED");
+                "DELEGATED_ACCOUNT_DRAINED", "DELEGATION_FAILURE", "PERFORMANCE_DEGRADATION", "UNCLASSIFIED");
     }
 
     @Test

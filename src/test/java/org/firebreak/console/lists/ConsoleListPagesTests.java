@@ -179,13 +179,13 @@ class ConsoleListPagesTests {
     }
 
     @Test
-    void thePlaybookCatalogueListsTheSixShippedPlaybooksAndAPlaybooksStepsInOrder() {
+    void thePlaybookCatalogueListsTheSevenShippedPlaybooksAndAPlaybooksStepsInOrder() {
         HttpApi http = new HttpApi(port);
         HttpApi.Response catalogue = http.get("/playbooks");
         assertThat(catalogue.status()).isEqualTo(200);
         assertThat(hrefs(catalogue.body(), "/playbooks/([a-z-]+)")).containsExactlyInAnyOrder("critical-response",
                 "high-response", "standard-response", "delegation-failure", "account-creation-failure",
-                "performance-degradation");
+                "performance-degradation", "delegated-account-drained");
 
         HttpApi.Response playbook = http.get("/playbooks/delegation-failure");
         assertThat(playbook.status()).isEqualTo(200);
