@@ -19,8 +19,8 @@ import org.web3j.utils.Convert;
  * Deploys the real smart-account stack from the npm artifacts onto a fresh devnet: EntryPoint v0.7,
  * SimpleAccountFactory, a VerifyingPaymaster with an EntryPoint deposit, the DelegationManager owned by the
  * guardian, SimpleFactory, the HybridDeleGator implementation and four caveat enforcers; then three smart
- * accounts, the {@link GasBurner} that high-gas user operations call, and three signed delegations with expiry and
- * call-limit caveats.
+ * accounts, the {@link GasBurner} that high-gas user operations call, the EIP7702StatelessDeleGator with an EIP-7702
+ * account delegated to it ({@link DelegatedAccount}), and three signed delegations with expiry and call-limit caveats.
  */
 final class Deployment {
 
@@ -61,8 +61,12 @@ final class Deployment {
         chain.send(deployer, guardian.address(), "0x", GUARDIAN_FUNDS);
         List<String> accounts = createSmartAccounts(factory);
         String gasBurner = chain.deploy(deployer, GasBurner.CREATION_CODE);
+        String deleGator7702 = deployDelegationFramework("EIP7702StatelessDeleGator", new Address(delegationManager),
+                new Address(entryPoint));
+        String delegatedAccount = new DelegatedAccount(chain, deleGator7702).create();
         var stack = new DeployedStack(entryPoint, factory, paymaster, delegationManager, simpleFactory, hybridDeleGator,
-                timestamp, limitedCalls, allowedTargets, blockNumber, accounts, gasBurner, PAYMASTER_DEPOSIT);
+                timestamp, limitedCalls, allowedTargets, blockNumber, accounts, gasBurner, PAYMASTER_DEPOSIT,
+                deleGator7702, delegatedAccount);
         return new Result(stack, delegations(stack));
     }
 

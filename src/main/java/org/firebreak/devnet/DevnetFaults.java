@@ -51,7 +51,8 @@ public final class DevnetFaults implements AutoCloseable {
     public FaultReport inject(Fault fault) {
         DeployedStack stack = state.stack();
         if (EnumSet.of(Fault.PAUSE_DELEGATION_MANAGER, Fault.DRAIN_PAYMASTER, Fault.DISABLE_DELEGATION, Fault.FAIL_USEROPS,
-                Fault.HIGH_GAS_USEROP, Fault.EXPIRE_DELEGATION_SOON, Fault.TRANSFER_OWNERSHIP).contains(fault)) {
+                Fault.HIGH_GAS_USEROP, Fault.EXPIRE_DELEGATION_SOON, Fault.TRANSFER_OWNERSHIP, Fault.DRAIN_DELEGATED_ACCOUNT)
+                .contains(fault)) {
             chain.requireBlocks(fault.id());
         }
         return switch (fault) {
@@ -70,7 +71,15 @@ public final class DevnetFaults implements AutoCloseable {
             case TRANSFER_OWNERSHIP -> ownership.transfer();
             case WRONG_CHAIN_ID -> wrongChainId();
             case LIMIT_LOG_RANGE -> limitLogRange();
+            case DRAIN_DELEGATED_ACCOUNT -> delegatedAccount().drain();
         };
+    }
+
+    private DelegatedAccount delegatedAccount() {
+        if (state.stack().eip7702DeleGator() == null) {
+            throw new DevnetFailure("this devnet has no EIP-7702 account (started by an older Firebreak): start a new one");
+        }
+        return new DelegatedAccount(chain, state.stack().eip7702DeleGator());
     }
 
     /** fail-userops with another count than {@value #FAILING_USEROPS}: that many failing user operations, bundled. */
@@ -146,6 +155,9 @@ public final class DevnetFaults implements AutoCloseable {
         unpause(done);
         profile.delegations().forEach(d -> enableDelegation(done, d));
         redeposit(done);
+        if (state.stack().eip7702DeleGator() != null) {
+            delegatedAccount().restore(done);
+        }
         if (done.isEmpty()) {
             done.add(new FaultReport("clear", false, "no fault in effect", null));
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.firebreak.chain.ChainProfile;
+import org.firebreak.chain.ChainProfile.Accounts;
 import org.firebreak.chain.ChainProfile.ContractRef;
 import org.firebreak.chain.ChainProfile.Contracts;
 import org.firebreak.chain.ChainProfile.Follow;
@@ -16,7 +17,7 @@ import org.firebreak.chain.ChainProfile.WatchedDelegation;
 /**
  * The devnet's chain profile: the fault-injecting proxy first ("primary"), anvil itself second ("secondary"),
  * every contract with the keccak-256 of its runtime code as deployed, the DelegationManager as the pausable
- * contract, the guardian, default thresholds and the signed delegations to watch. The block follower follows with
+ * contract, the guardian, default thresholds, the signed delegations to watch and the EIP-7702 account to serve. The block follower follows with
  * no confirmations (anvil never reorganises by itself) every half second, so a block is followed within about a
  * second of being mined.
  */
@@ -41,8 +42,11 @@ final class DevnetProfile {
                         ref(chain, "AllowedTargetsEnforcer", stack.allowedTargetsEnforcer()),
                         ref(chain, "BlockNumberEnforcer", stack.blockNumberEnforcer())),
                 List.of(delegationManager));
+        // The EIP-7702 watch serves the devnet's delegated account; the DeleGator it runs is allowed beside MetaMask's.
+        var accounts = new Accounts(List.of(stack.delegatedAccount()), List.of(Accounts.METAMASK_STATELESS_DELEGATOR,
+                stack.eip7702DeleGator()), null);
         return new ChainProfile(DevnetChain.CHAIN_ID, blockTime, rpc, contracts, guardian, Thresholds.defaults(),
-                delegations, new Follow(0, 0, null, FOLLOW_POLL_INTERVAL));
+                delegations, new Follow(0, 0, null, FOLLOW_POLL_INTERVAL), accounts);
     }
 
     private static ContractRef ref(DevnetChain chain, String name, String address) {

@@ -25,7 +25,9 @@ public enum Fault {
     WRONG_CHAIN_ID("wrong-chain-id", "make the primary RPC endpoint answer eth_chainId and net_version with chain "
             + DevnetFaults.WRONG_CHAIN_ID),
     LIMIT_LOG_RANGE("limit-log-range", "make the primary RPC endpoint refuse eth_getLogs over more than "
-            + Sidecar.LOG_RANGE_LIMIT + " blocks, as public providers do");
+            + Sidecar.LOG_RANGE_LIMIT + " blocks, as public providers do"),
+    DRAIN_DELEGATED_ACCOUNT("drain-delegated-account", "re-delegate the served EIP-7702 account from the DeleGator to a "
+            + "sweeper contract that sends its balance to another dev account (a type-4 transaction)");
 
     private final String id;
     private final String description;
