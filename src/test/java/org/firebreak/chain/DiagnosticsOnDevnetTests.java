@@ -81,7 +81,8 @@ class DiagnosticsOnDevnetTests {
     @Test
     void aHealthyStackIsOkEverywhereButTheDelegationThatExpiresThisWeek() {
         for (String name : List.of("rpc-status", "entrypoint", "account-factory", "gas-prices", "delegation-framework",
-                "permissions", "network-status", "rpc-performance")) {
+                "permissions", "network-status", "rpc-performance", "delegated-accounts", "account-outflows",
+                "shared-delegate")) {
             Finding finding = run(name);
             assertThat(finding.status()).as(name + ": " + finding.summary()).isEqualTo(Status.OK);
             assertThat(finding.summary()).isNotBlank();
@@ -282,7 +283,7 @@ class DiagnosticsOnDevnetTests {
     void diagnosticsAreServedOverHttp() {
         HttpApi api = new HttpApi(port);
         JsonNode list = api.get("/api/v1/diagnostics").json();
-        assertThat(list).hasSize(10);
+        assertThat(list).hasSize(13);
         JsonNode finding = api.get("/api/v1/diagnostics/entrypoint").json();
         assertThat(finding.get("status").asString()).isEqualTo("OK");
         assertThat(finding.get("evidence").get("block").asLong()).isPositive();

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RuleCatalogTest {
 
     static final Set<String> DIAGNOSTICS = Set.of("rpc-status", "entrypoint", "account-factory", "delegation-framework",
-            "gas-prices", "expiry", "network-status");
+            "gas-prices", "expiry", "network-status", "delegated-accounts");
     static final Set<IncidentType> TYPES = Set.of(IncidentType.ACCOUNT_CREATION_FAILURE, IncidentType.DELEGATION_FAILURE,
-            IncidentType.PERFORMANCE_DEGRADATION, IncidentType.UNCLASSIFIED);
+            IncidentType.PERFORMANCE_DEGRADATION, IncidentType.UNCLASSIFIED, IncidentType.of("DELEGATED_ACCOUNT_DRAINED"));
 
     @TempDir
     Path dir;
@@ -32,7 +32,7 @@ class RuleCatalogTest {
         assertThat(catalog.all()).extracting(Rule::id).containsExactly("high-gas-usage", "failed-operations",
                 "delegation-expiry", "rpc-endpoint-down", "rpc-wrong-chain", "chain-halted", "entrypoint-code-changed",
                 "account-factory-code-changed", "delegation-manager-paused", "delegation-manager-ownership",
-                "paymaster-deposit-low", "gas-price-over-ceiling");
+                "paymaster-deposit-low", "gas-price-over-ceiling", "delegate-not-allowed");
         Rule gas = catalog.find("high-gas-usage").orElseThrow();
         assertThat(gas.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(gas.notification()).isEqualTo(Rule.Notify.TEAM);
@@ -46,6 +46,10 @@ class RuleCatalogTest {
         assertThat(expiry.severity()).isEqualTo(Severity.LOW);
         assertThat(expiry.notification()).isEqualTo(Rule.Notify.EMAIL);
         assertThat(catalog.find("entrypoint-code-changed").orElseThrow().criteria()).containsExactly("SECURITY_BREACH");
+        Rule delegate = catalog.find("delegate-not-allowed").orElseThrow();
+        assertThat(delegate.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(delegate.type()).isEqualTo(IncidentType.of("DELEGATED_ACCOUNT_DRAINED"));
+        assertThat(delegate.diagnostic().problems()).containsExactly("delegate.not-allowed");
     }
 
     @Test
