@@ -253,6 +253,10 @@ final class DevnetCommand {
         contracts.row("HybridDeleGator (implementation)", stack.hybridDeleGator());
         stack.smartAccounts().forEach(account -> contracts.row("smart account", account));
         contracts.row("gas burner (high-gas user operations)", stack.gasBurner());
+        if (stack.eip7702DeleGator() != null) {
+            contracts.row("EIP7702StatelessDeleGator", stack.eip7702DeleGator());
+            contracts.row("EIP-7702 account (served)", stack.delegatedAccount());
+        }
         contracts.print(out);
         out.println("delegations: " + String.join(", ", profile.delegations().stream().map(ChainProfile.WatchedDelegation::name).toList()));
         out.flush();
