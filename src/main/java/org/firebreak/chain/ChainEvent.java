@@ -7,7 +7,10 @@ import java.util.Map;
  * One decoded event of the stack's contracts, as the block follower stored it.
  *
  * @param contract the contract's role in the chain profile: {@code entryPoint}, {@code delegationManager},
- *        {@code paymaster} or {@code pausable} (another Pausable contract of the operators)
+ *        {@code paymaster} or {@code pausable} (another Pausable contract of the operators); {@code servedAccount} for
+ *        the EIP-7702 watch's {@code DelegateChanged} (fields {@code account}, {@code oldDelegate}, {@code newDelegate},
+ *        {@code allowed}, {@code source}, {@code firstSeen}; {@code none} for no delegate), whose {@code txHash} is the
+ *        type-4 transaction that carried the authorization, or {@code 0x} when the account was first seen so
  * @param address the contract's address, 0x and lowercase
  * @param name the event's name, e.g. {@code UserOperationEvent}, {@code Paused}; {@code DelegationRedemptionFailed}
  *        for a {@code redeemDelegations} transaction to the DelegationManager that reverted (it has no log: its
