@@ -102,7 +102,9 @@ class CrashRecoveryTests {
     /**
      * On the embedded store, repeats of a firing alert are answered from the journal beside the database and folded in
      * later: answered repeats survive {@code kill -9} before any fold, are folded once at the next start (not twice at
-     * the one after), and a resolve that comes after them applies after them.
+     * the one after), and a resolve that comes after them applies after them. On PostgreSQL (the suite's second run
+     * sets {@code SPRING_DATASOURCE_URL}) there is no journal: the same repeats are committed before they are answered,
+     * and the counts read back must be the same.
      */
     @Test
     void journalledRepeatsSurviveKillDashNineAndAreFoldedOnce() throws Exception {
@@ -113,6 +115,7 @@ class CrashRecoveryTests {
         java.util.Map<String, String> slowFolds = java.util.Map.of("FIREBREAK_DETECTION_JOURNAL_FOLDEVERY", "1h");
         String am = "/api/v1/integrations/alertmanager/alertmanager";
         String secret = "devnet-alertmanager-secret";
+        boolean journal = !System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "").startsWith("jdbc:postgresql:");
         try (FirebreakProcess server = FirebreakProcess.start(dataDir, log, slowFolds)) {
             HttpApi api = new HttpApi(server.port());
             HttpApi.Response opened = api.postBearer(am, secret, notification("firing"));
@@ -120,8 +123,8 @@ class CrashRecoveryTests {
             for (int i = 0; i < 5; i++) {
                 assertThat(api.postBearer(am, secret, notification("firing")).status()).isEqualTo(200);
             }
-            // Answered from the journal, not yet in the store: five entries, one a request.
-            assertThat(journalLines(dataDir)).isEqualTo(5);
+            // Answered from the journal, not yet in the store: five entries, one a request (none on PostgreSQL).
+            assertThat(journalLines(dataDir)).isEqualTo(journal ? 5 : 0);
             server.killHard();
         }
         try (FirebreakProcess restarted = FirebreakProcess.start(dataDir, log, slowFolds)) {
@@ -133,7 +136,7 @@ class CrashRecoveryTests {
             for (int i = 0; i < 2; i++) {
                 assertThat(api.postBearer(am, secret, notification("firing")).status()).isEqualTo(200);
             }
-            assertThat(journalLines(dataDir)).isEqualTo(2);
+            assertThat(journalLines(dataDir)).isEqualTo(journal ? 2 : 0);
             assertThat(api.postBearer(am, secret, notification("resolved")).status()).isEqualTo(200);
             JsonNode a = api.get("/api/v1/integrations/alertmanager/alerts/journal-a").json();
             assertThat(a.get("status").asString()).isEqualTo("RESOLVED");
