@@ -72,9 +72,9 @@ public record ChainProfile(
      * One JSON-RPC endpoint; endpoints are tried in the order given.
      *
      * @param requestsPerMinute the endpoint's rate limit (chain 138's public RPC allows 1,200 per IP); a batch
-     *        counts each call in it
+     *        counts each call in it; left out or 0, the default of 1,200
      */
-    public record RpcEndpoint(String name, URI url, int requestsPerMinute) {
+    public record RpcEndpoint(String name, URI url, Integer requestsPerMinute) {
 
         public static final int DEFAULT_REQUESTS_PER_MINUTE = 1200;
 
@@ -84,11 +84,12 @@ public record ChainProfile(
             if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
                 throw new ConfigProblem("url", "must be an http(s) URL, got '" + url + "'");
             }
-            if (requestsPerMinute < 0) {
-                throw new ConfigProblem("requestsPerMinute", "must be positive (0 means the default of "
+            if (requestsPerMinute != null && requestsPerMinute < 0) {
+                throw new ConfigProblem("requestsPerMinute", "must be positive (0 or left out means the default of "
                         + DEFAULT_REQUESTS_PER_MINUTE + ")");
             }
-            requestsPerMinute = requestsPerMinute == 0 ? DEFAULT_REQUESTS_PER_MINUTE : requestsPerMinute;
+            requestsPerMinute = requestsPerMinute == null || requestsPerMinute == 0
+                    ? DEFAULT_REQUESTS_PER_MINUTE : requestsPerMinute;
         }
 
         public RpcEndpoint(String name, URI url) {
