@@ -14,15 +14,20 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Which role each endpoint needs, in one table read top to bottom (the first match decides): public pages, then
- * admin, responder and commander changes; any other read needs a viewer, any other change an admin (so an
- * endpoint nobody listed is closed, not open). The console's forms and the REST API follow the same split:
+ * admin, responder and commander changes, then viewer reads. Every endpoint the application maps has a row here
+ * ({@code EndpointAccessTests} enumerates the handler mappings and fails otherwise, and keeps
+ * {@code docs/endpoint-access.md} in step); the two catch-alls at the end only decide for a request to a path
+ * nobody mapped: a read needs a viewer, a change an admin (closed, not open). The console's forms and the REST API follow the same split:
  * viewers read, responders work steps, notes and reviews, commanders change status and severity and run
  * actions, admins configure.
  */
 final class EndpointRules {
 
-    /** A row of the table: requests it matches need {@code role}, or nobody signed in when {@code role} is null. */
-    record Rule(RequestMatcher matcher, @Nullable Role role, String description) {
+    /**
+     * A row of the table: requests it matches need {@code role}, or nobody signed in when {@code role} is null.
+     * {@code listed} is false for the two catch-alls at the end, which only decide for an endpoint nobody listed.
+     */
+    record Rule(RequestMatcher matcher, @Nullable Role role, String description, boolean listed) {
     }
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
@@ -64,10 +69,23 @@ final class EndpointRules {
         need(Role.RESPONDER, HttpMethod.PUT, "/api/v1/incidents/*/review/**");
         need(Role.RESPONDER, HttpMethod.DELETE, "/api/v1/incidents/*/components/**");
 
+        // Reads: a viewer reads everything below (the console's pages and panels, the API's resources, metrics and
+        // the API document); accounts and tokens above are an admin's or one's own.
+        need(Role.VIEWER, HttpMethod.GET, "/", "/events", "/panels/**", "/incidents", "/incidents/**", "/oncall",
+                "/playbooks", "/playbooks/**", "/reviews", "/reviews/**", "/action-items",
+                "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/action-items", "/api/v1/action-items/**",
+                "/api/v1/alerts", "/api/v1/integrations/*/alerts/**", "/api/v1/rules", "/api/v1/silences",
+                "/api/v1/silences/**", "/api/v1/analytics", "/api/v1/chain/**", "/api/v1/diagnostics",
+                "/api/v1/diagnostics/**", "/api/v1/oncall/**", "/api/v1/playbooks", "/api/v1/playbooks/**",
+                "/actuator", "/actuator/info", "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus",
+                "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**");
+
+        // Only for what nobody listed (EndpointAccessTests fails for any mapped endpoint that gets here): a viewer
+        // may read it, an admin change it.
         for (HttpMethod read : List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)) {
-            rules.add(new Rule(request -> read.matches(request.getMethod()), Role.VIEWER, "reading"));
+            rules.add(new Rule(request -> read.matches(request.getMethod()), Role.VIEWER, "any other read", false));
         }
-        rules.add(new Rule(request -> true, Role.ADMIN, "any other change"));
+        rules.add(new Rule(request -> true, Role.ADMIN, "any other change", false));
     }
 
     private void open(@Nullable HttpMethod method, String... patterns) {
@@ -76,7 +94,8 @@ final class EndpointRules {
 
     private void need(@Nullable Role role, @Nullable HttpMethod method, String... patterns) {
         for (String pattern : patterns) {
-            rules.add(new Rule(PATHS.matcher(method, pattern), role, (method == null ? "" : method.name() + " ") + pattern));
+            rules.add(new Rule(PATHS.matcher(method, pattern), role, (method == null ? "" : method.name() + " ") + pattern,
+                    true));
         }
     }
 

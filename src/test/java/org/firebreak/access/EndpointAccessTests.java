@@ -1,0 +1,124 @@
+package org.firebreak.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.firebreak.support.FirebreakIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Every endpoint the running application maps (API, console, acknowledge links, status page, actuator) has a row of
+ * its own in {@link EndpointRules}, not only one of the catch-alls, and {@code docs/endpoint-access.md} is that
+ * table as the rules decide it. Regenerate the document with {@code -Dfirebreak.write-docs=true}.
+ */
+@FirebreakIntegrationTest
+class EndpointAccessTests {
+
+    private static final Path DOCUMENT = Path.of("docs/endpoint-access.md");
+
+    /** One method on one path pattern, as a handler mapping declares it. */
+    record Endpoint(String method, String pattern) {
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    private final EndpointRules rules = new EndpointRules();
+
+    private List<Endpoint> mapped() {
+        return endpoints(context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().stream()
+                .flatMap(m -> m.getHandlerMethods().keySet().stream()).toList());
+    }
+
+    /** Each method of each pattern; a mapping that names no method answers them all, so it is checked for each. */
+    static List<Endpoint> endpoints(Collection<RequestMappingInfo> infos) {
+        Set<Endpoint> endpoints = new TreeSet<>(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
+        for (RequestMappingInfo info : infos) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            List<String> names = methods.isEmpty() ? List.of("GET", "POST", "PUT", "PATCH", "DELETE")
+                    : methods.stream().map(RequestMethod::name).toList();
+            for (String pattern : info.getPatternValues()) {
+                names.forEach(method -> endpoints.add(new Endpoint(method, pattern)));
+            }
+        }
+        return List.copyOf(endpoints);
+    }
+
+    /** A concrete path the pattern matches: each variable or wildcard filled with a plain value. */
+    static String sample(String pattern) {
+        return pattern.replaceAll("\\{\\*[^}]+}", "x1/y1").replaceAll("\\{[^}]+}", "x1").replace("**", "x1/y1")
+                .replace("*", "x1");
+    }
+
+    private EndpointRules.Rule decide(Endpoint endpoint) {
+        MockHttpServletRequest request = new MockHttpServletRequest(endpoint.method(), sample(endpoint.pattern()));
+        return rules.ruleFor(request);
+    }
+
+    /** The endpoints only a catch-all decides. */
+    List<String> unlisted(List<Endpoint> endpoints) {
+        return endpoints.stream().filter(e -> !decide(e).listed()).map(e -> e.method() + " " + e.pattern()).toList();
+    }
+
+    @Test
+    void everyMappedEndpointHasARowOfItsOwn() {
+        List<Endpoint> mapped = mapped();
+        assertThat(mapped).as("the application maps its API, console and actuator").hasSizeGreaterThan(100)
+                .contains(new Endpoint("POST", "/api/v1/incidents"), new Endpoint("GET", "/actuator/prometheus"),
+                        new Endpoint("POST", "/ack/{token}"));
+
+        assertThat(unlisted(mapped)).as("endpoints with no rule of their own in access.EndpointRules").isEmpty();
+    }
+
+    @Test
+    void aNewEndpointWithoutARowIsCaught() {
+        List<Endpoint> brandNew = endpoints(List.of(
+                RequestMappingInfo.paths("/api/v1/brand-new/{id}/purge").methods(RequestMethod.POST).build(),
+                RequestMappingInfo.paths("/brand-new-page").methods(RequestMethod.GET).build()));
+
+        assertThat(unlisted(brandNew)).containsExactlyInAnyOrder("GET /brand-new-page", "POST /api/v1/brand-new/{id}/purge");
+    }
+
+    @Test
+    void theDocumentedTableIsWhatTheRulesDecide() throws IOException {
+        String table = mapped().stream().map(e -> {
+            EndpointRules.Rule rule = decide(e);
+            String role = rule.role() == null ? "public" : rule.role().name().toLowerCase(Locale.ROOT);
+            return "| " + e.method() + " | `" + e.pattern() + "` | " + role + " | `" + rule.description() + "` |";
+        }).collect(Collectors.joining("\n"));
+        String document = """
+                # Who may call each endpoint
+
+                Generated by `EndpointAccessTests` from `access.EndpointRules` and the application's handler mappings;
+                the test fails when this file and the rules disagree (regenerate: `mvn test -Dtest=EndpointAccessTests
+                -Dfirebreak.write-docs=true`). A role includes the ones below it (viewer < responder < commander <
+                admin); *public* needs no sign-in. The last column is the rule that decides, first match wins.
+
+                | method | path | needs | rule |
+                | --- | --- | --- | --- |
+                """ + table + "\n";
+        if (Boolean.getBoolean("firebreak.write-docs")) {
+            Files.writeString(DOCUMENT, document, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.exists(DOCUMENT) ? Files.readString(DOCUMENT, StandardCharsets.UTF_8) : "")
+                .as("docs/endpoint-access.md follows the rules (regenerate with -Dfirebreak.write-docs=true)")
+                .isEqualTo(document);
+    }
+}
