@@ -26,9 +26,19 @@ class SlackSender implements ChannelSender {
 
     @Override
     public Sent send(Outgoing out) {
-        String text = "*" + out.message().subject() + "*" + (out.to().person() == null ? "" : " (for " + out.to().person() + ")")
-                + "\n" + out.message().body();
+        String text = "*" + escaped(out.message().subject()) + "*"
+                + (out.to().person() == null ? "" : " (for " + escaped(out.to().person()) + ")")
+                + "\n" + escaped(out.message().body());
         byte[] body = json.writeValueAsString(Map.of("text", text)).getBytes(StandardCharsets.UTF_8);
         return http.post(out.to().address(), body, Map.of("Idempotency-Key", out.key()));
+    }
+
+    /**
+     * Text as Slack shows it, not as markup: Slack reads {@code <...>} as a link or a mention ({@code <!channel>}
+     * would notify everyone, {@code <https://x|Acknowledge>} would disguise a link), so its three control
+     * characters are escaped, as its documentation asks; bare URLs such as acknowledge links still link.
+     */
+    static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

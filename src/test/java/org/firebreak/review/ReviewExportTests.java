@@ -99,15 +99,74 @@ class ReviewExportTests {
         assertThat(md.contentType()).startsWith("text/markdown");
         String markdown = md.body();
         assertThat(markdown).startsWith("# Post-incident review: " + id + " Delegation expiry misread\n");
-        assertThat(markdown).contains("## Root cause analysis\n\n" + ReviewFixture.SUMMARY + "\n")
+        assertThat(markdown).contains("## Root cause analysis\n\n" + MarkdownReview.text(ReviewFixture.SUMMARY) + "\n")
                 .contains("- The enforcer's terms were changed without a staged rollout")
                 .contains("1. Why did redemptions revert? Because InvalidDelegate() from the DelegationManager")
                 .contains("| #", "| Alert on the redemption failure ratio | bob | 2026-12-15 | HIGH | OPEN |")
                 .contains("- Detect → acknowledge: ")
                 .contains("_Context: The first report came from a dApp's support desk_");
         for (String entry : timelineTexts(id)) {
-            assertThat(markdown).as("timeline entry '%s'", entry).contains("\n  " + entry + "\n");
+            assertThat(markdown).as("timeline entry '%s'", entry)
+                    .contains("\n  " + MarkdownReview.text(entry).replace("\n", "\n  ") + "\n");
         }
+    }
+
+    /** Markup a hostile or careless person could type, or an alert's labels could carry. */
+    private static final String HOSTILE = "<script>alert(1)</script> [open](javascript:alert(2)) <!-- hidden -->"
+            + " <img src=x onerror=alert(3)> <javascript:alert(4)>";
+
+    /**
+     * Every field of a review written with markup, on an incident an alert with markup in its labels opened: the
+     * Markdown and HTML exports print it as text, with nothing a renderer would run or follow.
+     */
+    @Test
+    void hostileTextInEveryFieldIsPrintedNotRun() throws Exception {
+        String h = HOSTILE.replace("\"", "\\\"");
+        String alertname = "Storm<script>x</script>" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        Response alerted = new HttpApi(port).postBearer("/api/v1/integrations/alertmanager/alertmanager",
+                "devnet-alertmanager-secret", """
+                {"version": "4", "status": "firing", "receiver": "firebreak", "groupKey": "{}:{alertname=\\"%1$s\\"}",
+                 "groupLabels": {"alertname": "%1$s"}, "commonLabels": {}, "commonAnnotations": {}, "externalURL": "",
+                 "alerts": [{"status": "firing", "labels": {"alertname": "%1$s", "severity": "critical",
+                   "instance": "%2$s"}, "annotations": {"summary": "%2$s", "description": "%2$s"},
+                   "startsAt": "2026-12-05T03:00:00Z", "endsAt": "0001-01-01T00:00:00Z", "fingerprint": "%3$s"}]}"""
+                .formatted(alertname.replace("\"", "\\\""), h, "hostile-" + alertname.hashCode()));
+        assertThat(alerted.status()).as(alerted.body()).isEqualTo(200);
+        String id = api.get("/api/v1/integrations/alertmanager/alerts/hostile-" + alertname.hashCode()).json()
+                .get("incident").asString();
+
+        assertThat(api.post("/api/v1/incidents/" + id + "/notes", "{\"text\": \"" + h + "\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/incidents/" + id + "/responders", "{\"name\": \"eve<script>\"}").status())
+                .isEqualTo(200);
+        fixture.status(id, "ACKNOWLEDGED");
+        fixture.status(id, "MITIGATED");
+        fixture.status(id, "RESOLVED");
+        fixture.startReview(id);
+        Response edited = fixture.edit(id, """
+                {"summary": "%1$s", "contributingFactors": ["%1$s"], "fiveWhys": [{"why": "%1$s", "because": "%1$s"}],
+                 "impactNotes": "%1$s", "wentWell": ["%1$s"], "wentBadly": ["%1$s"], "lucky": ["%1$s"]}""".formatted(h));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(fixture.mark(id, 1, "{\"key\": true, \"context\": \"" + h + "\"}").status()).isEqualTo(200);
+        Response item = fixture.addActionItem(id, """
+                {"title": "%1$s", "owner": "mallory<script>", "dueOn": "2026-12-15", "priority": "HIGH"}""".formatted(h));
+        assertThat(item.status()).as(item.body()).isEqualTo(201);
+        Settle.settle(incidents, IncidentId.parse(id));
+
+        String markdown = api.get("/api/v1/incidents/" + id + "/review/export.md").body();
+        assertThat(markdown).as("the hostile text made it into the export, escaped")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("Storm&lt;script&gt;x")
+                .contains("mallory&lt;script&gt;").contains("eve&lt;script&gt;");
+        assertThat(markdown).doesNotContain("<script", "<img", "<!--", "<javascript:");
+        assertThat(markdown).as("the link's brackets are escaped").contains("\\[open\\](javascript:alert(2))");
+        assertThat(java.util.regex.Pattern.compile("(?<!\\\\)\\[open").matcher(markdown).find())
+                .as("no unescaped bracket opens a link").isFalse();
+
+        String html = api.get("/api/v1/incidents/" + id + "/review/export.html").body();
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script", "<img", "<!-- hidden", "href=\"javascript:");
+        String pdfText = PdfText.of(exports.pdf(IncidentId.parse(id)));
+        assertThat(PdfText.squeezed(pdfText)).as("the PDF prints the markup as text")
+                .contains(PdfText.squeezed("<script>alert(1)</script>"));
     }
 
     @Test
