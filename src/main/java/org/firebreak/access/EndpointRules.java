@@ -61,7 +61,7 @@ final class EndpointRules {
         need(Role.RESPONDER, HttpMethod.POST, "/api/v1/incidents", "/api/v1/incidents/*/notes",
                 "/api/v1/incidents/*/checklist/**", "/api/v1/incidents/*/updates", "/api/v1/incidents/*/components",
                 "/api/v1/incidents/*/review", "/api/v1/incidents/*/review/**", "/api/v1/diagnostics/**",
-                "/api/v1/incidents/*/alert-groups/*/split",
+                "/api/v1/incidents/*/alert-groups/*/split", "/api/v1/incidents/*/acknowledge",
                 "/incidents", "/incidents/*/steps/**", "/incidents/*/notes", "/incidents/*/updates",
                 "/incidents/*/acknowledge", "/reviews", "/reviews/**", "/action-items/**",
                 "/incidents/*/alert-groups/*/split");

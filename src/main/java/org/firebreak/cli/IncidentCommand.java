@@ -111,7 +111,11 @@ final class IncidentCommand {
 
         @Override
         public Integer call() {
-            return move(options, id, "ACKNOWLEDGED", note);
+            // its own endpoint: a responder may acknowledge, while other status changes need a commander
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("note", note);
+            return moved(options, options.client().post("api/v1/incidents/" + ApiClient.segment(id) + "/acknowledge",
+                    body));
         }
     }
 
@@ -218,7 +222,10 @@ final class IncidentCommand {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("note", note);
-        JsonNode incident = options.client().post("api/v1/incidents/" + ApiClient.segment(id) + "/status", body);
+        return moved(options, options.client().post("api/v1/incidents/" + ApiClient.segment(id) + "/status", body));
+    }
+
+    private static int moved(ClientOptions options, JsonNode incident) {
         if (!options.printedJson(incident)) {
             options.out().println(Render.text(incident, "id") + " is " + Render.text(incident, "status")
                     + " (next: " + Render.join(incident.get("allowedNextStatuses")) + ")");

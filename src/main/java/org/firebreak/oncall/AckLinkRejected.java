@@ -2,7 +2,10 @@ package org.firebreak.oncall;
 
 import org.springframework.http.HttpStatus;
 
-/** An acknowledge link that does not acknowledge: malformed, forged, expired, used, or nothing left to acknowledge. */
+/**
+ * An acknowledge link that does not acknowledge: malformed, forged, expired, for a page never sent, used, or nothing
+ * left to acknowledge.
+ */
 public class AckLinkRejected extends RuntimeException {
 
     /** Why, with the HTTP status it answers. */
@@ -10,6 +13,7 @@ public class AckLinkRejected extends RuntimeException {
         MALFORMED(HttpStatus.BAD_REQUEST, "Malformed acknowledge link"),
         FORGED(HttpStatus.FORBIDDEN, "Acknowledge link not signed by this server"),
         EXPIRED(HttpStatus.FORBIDDEN, "Acknowledge link expired"),
+        NOT_SENT(HttpStatus.FORBIDDEN, "No page was sent with this acknowledge link"),
         USED(HttpStatus.GONE, "Acknowledge link already used"),
         NOTHING_TO_ACKNOWLEDGE(HttpStatus.CONFLICT, "Nothing to acknowledge");
 

@@ -7,6 +7,8 @@ import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class EscalationApi {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationApi.class);
 
     private final Paging paging;
     private final IncidentApi incidents;
@@ -54,7 +58,7 @@ public class EscalationApi {
 
     /** What a link would acknowledge; refuses malformed, forged, expired and used links. */
     public AckLinkView inspect(String token) {
-        AckLinks.AckToken claims = links.verify(token, clock.instant());
+        AckLinks.AckToken claims = sent(links.verify(token, clock.instant()));
         uses.usedAt(claims.id()).ifPresent(at -> {
             throw used(claims, at);
         });
@@ -64,7 +68,7 @@ public class EscalationApi {
     /** Acknowledges the incident as the person the link was sent to; the link then answers 410 Gone. */
     public AckLinkView acknowledge(String token) {
         Instant now = clock.instant();
-        AckLinks.AckToken claims = links.verify(token, now);
+        AckLinks.AckToken claims = sent(links.verify(token, now));
         try {
             return tx.execute(status -> {
                 uses.usedAt(claims.id()).ifPresent(at -> {
@@ -84,6 +88,26 @@ public class EscalationApi {
         } catch (DuplicateKeyException e) {
             throw used(claims, now);
         }
+    }
+
+    /**
+     * The claims of a link this server signed, when a page with them was really sent: the incident's escalation paged
+     * that person at that level before now. A link signed with the secret for a page that never went out (a leaked or
+     * guessed secret, a hand-made link) is refused, and logged for whoever watches the log.
+     */
+    private AckLinks.AckToken sent(AckLinks.AckToken claims) {
+        boolean paged = escalations.pages(claims.incident()).stream()
+                .anyMatch(p -> p.level() == claims.level() && p.person().equals(claims.person())
+                        && p.at().isBefore(claims.expires()));
+        if (!paged) {
+            log.warn("Refused an acknowledge link signed with this server's secret for a page never sent: {} level {} "
+                    + "person {}; if nobody made it by hand, the acknowledge secret may have leaked",
+                    claims.incident(), claims.level(), claims.person());
+            throw new AckLinkRejected(AckLinkRejected.Reason.NOT_SENT, "no page of " + claims.incident() + " went to "
+                    + claims.person() + " at level " + claims.level() + "; acknowledge with: firebreak incident ack "
+                    + claims.incident());
+        }
+        return claims;
     }
 
     private AckLinkView view(AckLinks.AckToken claims, IncidentView incident, boolean acknowledged) {

@@ -51,6 +51,32 @@ class IncidentCliTests {
         return incidents.get(id).status();
     }
 
+    /** The README's role table: a responder acknowledges, by the API and the command line, not only in the console. */
+    @Test
+    void aResponderAcknowledgesByTheApiAndTheCommandLineButMovesNoOtherStatus() {
+        IncidentId byCli = open("responder acks by cli", Severity.CRITICAL);
+        IncidentId byApi = open("responder acks by api", Severity.CRITICAL);
+
+        CliRun ack = as("resp-rita", Role.RESPONDER, "incident", "ack", byCli.toString(), "--note", "on it");
+        assertThat(ack.exit()).as(ack.err()).isZero();
+        assertThat(ack.out().strip()).isEqualTo(byCli + " is ACKNOWLEDGED (next: INVESTIGATING, MITIGATED, RESOLVED)");
+        assertThat(status(byCli)).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(incidents.timeline(byCli)).anyMatch(e -> e.actor().equals("resp-rita") && e.text().contains("on it"));
+
+        HttpApi.Response viewer = new HttpApi(port).as("view-vic", Role.VIEWER)
+                .post("/api/v1/incidents/" + byApi + "/acknowledge", null);
+        assertThat(viewer.status()).isEqualTo(403);
+        HttpApi.Response api = new HttpApi(port).as("resp-ray", Role.RESPONDER)
+                .post("/api/v1/incidents/" + byApi + "/acknowledge", null);
+        assertThat(api.status()).as(api.body()).isEqualTo(200);
+        assertThat(api.json().get("status").asString()).isEqualTo("ACKNOWLEDGED");
+
+        CliRun resolve = as("resp-rita", Role.RESPONDER, "incident", "status", byCli.toString(), "RESOLVED");
+        assertThat(resolve.exit()).isNotZero();
+        assertThat(resolve.err()).contains("needs the role commander");
+        assertThat(status(byCli)).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    }
+
     @Test
     void ackAllPrintsWhatHappenedToEachIncidentAndExitsOneWhenOneWasNotFound() {
         IncidentId triggered = open("ack-all one", Severity.HIGH);

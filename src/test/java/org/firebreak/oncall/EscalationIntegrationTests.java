@@ -29,7 +29,10 @@ import org.firebreak.support.HttpApi;
 import org.firebreak.support.MutableClock;
 import org.firebreak.support.OwnSchema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,6 +46,7 @@ import tools.jackson.databind.JsonNode;
  * db-scheduler's own execution path ({@link DueTasks}) exactly when the clock says they are due.
  */
 @FirebreakIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @Import({ DueTasks.Configuration.class, RequestedNotifications.Configuration.class })
 class EscalationIntegrationTests {
 
@@ -321,6 +325,34 @@ class EscalationIntegrationTests {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("title").asString()).isEqualTo("Acknowledge link expired");
         assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.TRIGGERED);
+    }
+
+    /**
+     * Signed with the server's own secret, so its signature holds, but for pages that never went out: level 7, a
+     * person nobody paged, an incident that paged nobody. Each is refused (403), logged, and changes nothing.
+     */
+    @Test
+    void aSignedLinkForAPageNeverSentIsRefused(@Autowired AckLinks links, CapturedOutput log) {
+        IncidentId id = open(Severity.CRITICAL);
+        String paged = awaitPages(id, 1).getFirst().values().get("person");
+        IncidentId quiet = open(Severity.MEDIUM);
+        Instant tomorrow = clock.instant().plus(Duration.ofDays(1));
+        HttpApi api = new HttpApi(port).anonymous();
+
+        for (String token : List.of(links.token(id, 7, "mallory", tomorrow), links.token(id, 1, "mallory", tomorrow),
+                links.token(id, 2, paged, tomorrow), links.token(quiet, 1, paged, tomorrow))) {
+            HttpApi.Response refused = api.send("POST", "/ack/" + token, null);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.json().get("title").asString()).isEqualTo("No page was sent with this acknowledge link");
+            assertThat(api.get("/ack/" + token).status()).isEqualTo(403);
+        }
+        assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.TRIGGERED);
+        assertThat(incidents.get(quiet).status()).isEqualTo(IncidentStatus.TRIGGERED);
+        assertThat(incidents.timeline(id)).noneMatch(e -> e.actor().equals("mallory"));
+        assertThat(log.getAll()).contains("for a page never sent: " + id + " level 7 person mallory");
+
+        HttpApi.Response real = api.send("POST", "/ack/" + links.token(id, 1, paged, tomorrow), null);
+        assertThat(real.status()).as("the page that was sent still acknowledges").isEqualTo(200);
     }
 
     private IncidentId open(Severity severity) {

@@ -21,6 +21,7 @@ import org.firebreak.incident.InvalidIncidentInput;
 import org.firebreak.incident.OpenIncident;
 import org.firebreak.incident.StepView;
 import org.firebreak.incident.TimelineEntry;
+import org.firebreak.incident.web.IncidentRequests.Acknowledge;
 import org.firebreak.incident.web.IncidentRequests.AssignCommander;
 import org.firebreak.incident.web.IncidentRequests.ChangeSelection;
 import org.firebreak.incident.web.IncidentRequests.ChangeSeverity;
@@ -90,6 +91,15 @@ class IncidentController {
     @Operation(summary = "Move the incident along TRIGGERED → ACKNOWLEDGED → INVESTIGATING → MITIGATED → RESOLVED → CLOSED")
     IncidentView changeStatus(@PathVariable String id, @Valid @RequestBody ChangeStatus body, Actor actor) {
         return incidents.changeStatus(id(id), body.status(), body.note(), actor.name());
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    @Operation(summary = "Acknowledge a TRIGGERED incident (a responder may; other status changes need a commander); "
+            + "paging stops")
+    IncidentView acknowledge(@PathVariable String id, @Valid @RequestBody(required = false) @Nullable Acknowledge body,
+            Actor actor) {
+        return incidents.changeStatus(id(id), IncidentStatus.ACKNOWLEDGED, body == null ? null : body.note(),
+                actor.name());
     }
 
     @PostMapping("/bulk")

@@ -17,6 +17,9 @@ final class IncidentRequests {
     private IncidentRequests() {
     }
 
+    record Acknowledge(@Size(max = 2000) @Nullable String note) {
+    }
+
     record ChangeStatus(@NotNull IncidentStatus status, @Size(max = 2000) @Nullable String note) {
     }
 
