@@ -12,11 +12,7 @@ final class Addresses {
     }
 
     static String display(Destination to, NotifySettings settings) {
-        return settings.channelAt(to.channel(), to.address()).map(c -> "channel " + c.name())
-                .orElseGet(() -> switch (to.channel()) {
-                    case WEBHOOK, SLACK -> redactedUrl(to.address());
-                    case EMAIL, CONSOLE -> to.address();
-                });
+        return settings.channelAt(to.channel(), to.address()).map(c -> "channel " + c.name()).orElseGet(to::shown);
     }
 
     static String redactedUrl(String url) {

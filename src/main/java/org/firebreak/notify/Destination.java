@@ -13,4 +13,16 @@ public record Destination(ChannelKind channel, String address, @Nullable String 
             throw new IllegalArgumentException("a destination needs a channel and an address");
         }
     }
+
+    /**
+     * The address as anyone who may read the timeline, the API or the log may see it: a webhook or Slack URL carries
+     * its secret in the path or query, so it shows as scheme, host and port only ({@code https://hooks.slack.com/…});
+     * an email address or a console name as it is.
+     */
+    public String shown() {
+        return switch (channel) {
+            case WEBHOOK, SLACK -> Addresses.redactedUrl(address);
+            case EMAIL, CONSOLE -> address;
+        };
+    }
 }

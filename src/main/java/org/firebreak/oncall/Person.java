@@ -23,8 +23,8 @@ public record Person(String id, @Nullable String name, List<Contact> contacts) {
         contacts = List.copyOf(contacts);
     }
 
-    /** How {@code firebreak oncall} and the timeline show the person's contact methods. */
+    /** How {@code firebreak oncall} and the timeline show the person's contact methods (secrets in URLs left out). */
     public String contactText() {
-        return String.join(", ", contacts.stream().map(c -> c.channel() + " " + c.address()).toList());
+        return String.join(", ", contacts.stream().map(c -> c.channel() + " " + c.shown().address()).toList());
     }
 }
