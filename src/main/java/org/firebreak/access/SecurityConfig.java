@@ -76,7 +76,10 @@ class SecurityConfig {
         };
         RequestMatcher htmx = request -> "true".equals(request.getHeader("HX-Request"));
         RequestMatcher bearer = request -> TokenAuthenticationFilter.bearerToken(request).isPresent();
-        RequestMatcher publicChange = request -> rules.required(request).isEmpty();
+        // Public changes carry their own credential (an acknowledge link, an integration's secret) and come from no
+        // page of ours; the sign-in form does, and keeps its CSRF token, so no other site can sign a browser in.
+        RequestMatcher signIn = request -> "/login".equals(request.getRequestURI().substring(request.getContextPath().length()));
+        RequestMatcher publicChange = request -> rules.required(request).isEmpty() && !signIn.matches(request);
         SignInThrottleFilter signIns = new SignInThrottleFilter(throttle);
 
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().access(new RoleRules(rules)))

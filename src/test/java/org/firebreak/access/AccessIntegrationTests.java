@@ -310,6 +310,25 @@ class AccessIntegrationTests {
     }
 
     /** A cookie-keeping client that behaves like a browser: reads the sign-in form's CSRF token, posts it back. */
+    @Test
+    void theSignInFormWantsItsCsrfTokenSoNoOtherSiteCanSignABrowserIn() throws Exception {
+        api().as("root", Role.ADMIN).post("/api/v1/accounts",
+                "{\"username\": \"csrf-cid\", \"role\": \"VIEWER\", \"password\": \"a long enough secret\"}");
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=csrf-cid&password=a+long+enough+secret")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).as("a sign-in post without the form's token").isEqualTo(403);
+        HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/incidents"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).as("not signed in: sent to the sign-in page").isEqualTo(302);
+        assertThat(location(new Browser().signIn("csrf-cid", "a long enough secret"))).as("with the token it works")
+                .doesNotContain("error");
+    }
+
     private final class Browser {
 
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
