@@ -330,9 +330,11 @@ class BlockFollower {
         for (Log l : logs) {
             EthBlock.Block block = byNumber.get(l.getBlockNumber());
             String address = l.getAddress().toLowerCase(Locale.ROOT);
-            StackEvents.decode(l).ifPresent(decoded -> events.add(new ChainEvent(block.getNumber().longValueExact(),
-                    block.getHash(), time(block), l.getTransactionHash(), l.getLogIndex().intValueExact(),
-                    roles.getOrDefault(address, "unknown"), address, decoded.name(), decoded.fields())));
+            EntryPointVersion entryPoint = profile.contracts().entryPointVersion(address);
+            StackEvents.decode(l, entryPoint).ifPresent(decoded -> events.add(new ChainEvent(
+                    block.getNumber().longValueExact(), block.getHash(), time(block), l.getTransactionHash(),
+                    l.getLogIndex().intValueExact(), roles.getOrDefault(address, "unknown"), address, decoded.name(),
+                    decoded.fields())));
         }
         String manager = profile.contracts().delegationManager().address().toLowerCase(Locale.ROOT);
         for (Failed f : failed) {
@@ -350,7 +352,7 @@ class BlockFollower {
     static Map<String, String> roles(ChainProfile profile) {
         Map<String, String> roles = new LinkedHashMap<>();
         roles.put(lower(profile.contracts().delegationManager()), "delegationManager");
-        roles.put(lower(profile.contracts().entryPoint()), "entryPoint");
+        profile.contracts().entryPoints().forEach(e -> roles.put(e.address().toLowerCase(Locale.ROOT), "entryPoint"));
         if (profile.contracts().paymaster() != null) {
             roles.putIfAbsent(lower(profile.contracts().paymaster()), "paymaster");
         }

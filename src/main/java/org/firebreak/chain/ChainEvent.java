@@ -17,7 +17,9 @@ import java.util.Map;
  *        {@code logIndex} is -1 minus the transaction's index in the block)
  * @param fields the decoded parameters by name as strings: addresses 0x and lowercase, integers decimal, booleans
  *        {@code true}/{@code false}, bytes 0x-hex; a {@code Delegation} struct as {@code delegation.delegate},
- *        {@code delegation.delegator}, ...; a revert reason also as {@code reason} in words where known
+ *        {@code delegation.delegator}, ...; a revert reason also as {@code reason} in words where known; an
+ *        EntryPoint's event also names it as {@code entryPoint} (its address) and {@code entryPointVersion}
+ *        ({@code v0.7}, {@code v0.8} or {@code v0.9}: every EntryPoint of the profile is followed)
  */
 public record ChainEvent(long blockNumber, String blockHash, Instant blockTime, String txHash, int logIndex,
         String contract, String address, String name, Map<String, String> fields) {

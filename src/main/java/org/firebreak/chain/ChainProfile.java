@@ -114,15 +114,78 @@ public record ChainProfile(
     /**
      * The stack's contracts. {@code pausable} lists what "Pause system" pauses (the DelegationManager at least,
      * plus any Pausable contract of the operators' own).
+     *
+     * @param entryPoint the EntryPoint the account factory and the paymaster serve; alone (the profile's old form)
+     *        it is a v0.7 EntryPoint; given with {@code entryPoints}, the first of them when left out
+     * @param entryPoints every EntryPoint the chain runs, each with its version (v0.7, v0.8, v0.9); the block follower
+     *        follows all of them. {@code entryPoint}, when given and not listed, is added to them as v0.7
      */
-    public record Contracts(ContractRef entryPoint, ContractRef accountFactory, @Nullable ContractRef paymaster,
-            ContractRef delegationManager, List<ContractRef> enforcers, List<ContractRef> pausable) {
+    public record Contracts(@Nullable ContractRef entryPoint, List<EntryPoint> entryPoints, ContractRef accountFactory,
+            @Nullable ContractRef paymaster, ContractRef delegationManager, List<ContractRef> enforcers,
+            List<ContractRef> pausable) {
         public Contracts {
-            ConfigProblem.required("entryPoint", entryPoint);
+            entryPoints = EntryPoint.listed(entryPoint, entryPoints);
+            entryPoint = entryPoint == null ? entryPoints.getFirst().ref() : entryPoint;
             ConfigProblem.required("accountFactory", accountFactory);
             ConfigProblem.required("delegationManager", delegationManager);
             enforcers = enforcers == null ? List.of() : List.copyOf(enforcers);
             pausable = pausable == null ? List.of(delegationManager) : List.copyOf(pausable);
+        }
+
+        /** The profile's old form: one EntryPoint, v0.7. */
+        public Contracts(ContractRef entryPoint, ContractRef accountFactory, @Nullable ContractRef paymaster,
+                ContractRef delegationManager, List<ContractRef> enforcers, List<ContractRef> pausable) {
+            this(entryPoint, null, accountFactory, paymaster, delegationManager, enforcers, pausable);
+        }
+
+        @Override
+        public ContractRef entryPoint() {
+            return java.util.Objects.requireNonNull(entryPoint);
+        }
+
+        /** The version of the EntryPoint at {@code address} (any case), or null when it is none of them. */
+        public @Nullable EntryPointVersion entryPointVersion(String address) {
+            return entryPoints.stream().filter(e -> e.address().equalsIgnoreCase(address)).map(EntryPoint::version)
+                    .findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * One EntryPoint of {@code contracts.entryPoints}: its address, its release and, where known, the keccak-256 of
+     * its runtime code; {@code name} defaults to "EntryPoint v0.8" and so on.
+     */
+    public record EntryPoint(String address, EntryPointVersion version, @Nullable String codeHash, String name) {
+        public EntryPoint {
+            ConfigProblem.required("version", version);
+            name = name == null || name.isBlank() ? "EntryPoint " + version.label() : name;
+            new ContractRef(name, address, codeHash);
+        }
+
+        public EntryPoint(String address, EntryPointVersion version, @Nullable String codeHash) {
+            this(address, version, codeHash, null);
+        }
+
+        /** As a contract of the stack, for the code checks. */
+        public ContractRef ref() {
+            return new ContractRef(name, address, codeHash);
+        }
+
+        private static List<EntryPoint> listed(@Nullable ContractRef single, @Nullable List<EntryPoint> given) {
+            List<EntryPoint> all = new java.util.ArrayList<>(given == null ? List.of() : given);
+            if (single != null && all.stream().noneMatch(e -> e.address().equalsIgnoreCase(single.address()))) {
+                all.addFirst(new EntryPoint(single.address(), EntryPointVersion.V07, single.codeHash(), single.name()));
+            }
+            if (all.isEmpty()) {
+                throw new ConfigProblem("entryPoints", "needs at least one EntryPoint: entryPoints (address and "
+                        + "version each) or the single entryPoint (v0.7)");
+            }
+            for (int i = 0; i < all.size(); i++) {
+                String address = all.get(i).address();
+                if (all.subList(0, i).stream().anyMatch(e -> e.address().equalsIgnoreCase(address))) {
+                    throw new ConfigProblem("entryPoints[" + i + "]", "lists EntryPoint " + address + " twice");
+                }
+            }
+            return List.copyOf(all);
         }
     }
 

@@ -71,8 +71,9 @@ class RecentChangesDiagnostic extends ChainDiagnostic {
     }
 
     private static List<ContractRef> contracts(ChainProfile profile) {
-        List<ContractRef> all = new ArrayList<>(List.of(profile.contracts().entryPoint(),
-                profile.contracts().accountFactory(), profile.contracts().delegationManager()));
+        List<ContractRef> all = new ArrayList<>(profile.contracts().entryPoints().stream()
+                .map(ChainProfile.EntryPoint::ref).toList());
+        all.addAll(List.of(profile.contracts().accountFactory(), profile.contracts().delegationManager()));
         if (profile.contracts().paymaster() != null) {
             all.add(profile.contracts().paymaster());
         }

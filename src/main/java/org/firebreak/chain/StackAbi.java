@@ -51,6 +51,14 @@ final class StackAbi {
             OWNERSHIP_TRANSFER_STARTED, "OwnershipTransferStarted", OWNERSHIP_TRANSFERRED, "OwnershipTransferred",
             UPGRADED, "Upgraded", DISABLED_DELEGATION, "DisabledDelegation", ENABLED_DELEGATION, "EnabledDelegation");
 
+    /** BasePaymaster.entryPoint(): the EntryPoint a paymaster serves. */
+    static final Function ENTRY_POINT = view("entryPoint", new TypeReference<Address>() { });
+
+    /** FailedOp(uint256 opIndex, string reason): handleOps refusing an operation, the reason an AA code. */
+    static final String FAILED_OP = selector("FailedOp(uint256,string)");
+    /** FailedOpWithRevert(uint256 opIndex, string reason, bytes inner): the same with the account's or paymaster's revert. */
+    static final String FAILED_OP_WITH_REVERT = selector("FailedOpWithRevert(uint256,string,bytes)");
+
     /** SenderAddressResult(address), the revert of EntryPoint.getSenderAddress. */
     static final String SENDER_ADDRESS_RESULT = "0x6ca7b806";
 
@@ -83,9 +91,26 @@ final class StackAbi {
      * and the raw revert data, so a responder always sees what the chain said.
      */
     static String revertReason(@Nullable String message, @Nullable String rawData) {
+        return revertReason(message, rawData, null);
+    }
+
+    /**
+     * The same for a revert of an EntryPoint of {@code entryPoint}'s release (null: v0.7's codes): a
+     * {@code FailedOp} names the operation and its AA code with where the fault is, e.g. "FailedOp: op 0 AA24
+     * signature error (account or delegation)"; {@code FailedOpWithRevert} adds the inner revert in words.
+     */
+    static String revertReason(@Nullable String message, @Nullable String rawData,
+            @Nullable EntryPointVersion entryPoint) {
         String data = revertData(rawData);
         if (data.length() >= 10) {
             String selector = data.substring(0, 10).toLowerCase(Locale.ROOT);
+            if (selector.equals(FAILED_OP) || selector.equals(FAILED_OP_WITH_REVERT)) {
+                String failed = failedOp(data, selector.equals(FAILED_OP_WITH_REVERT),
+                        entryPoint == null ? EntryPointVersion.V07 : entryPoint);
+                if (failed != null) {
+                    return failed;
+                }
+            }
             if (selector.equals(ERROR_STRING)) {
                 List<Type> text = FunctionReturnDecoder.decode(data.substring(10),
                         List.of((TypeReference) new TypeReference<Utf8String>() { }));
@@ -100,6 +125,30 @@ final class StackAbi {
         }
         String said = message == null || message.isBlank() ? "reverted" : message;
         return data.isEmpty() || said.contains(data) ? said : said + " (data " + data + ")";
+    }
+
+    private static @Nullable String failedOp(String data, boolean withRevert, EntryPointVersion entryPoint) {
+        List<TypeReference<?>> types = new java.util.ArrayList<>(List.of(new TypeReference<Uint256>() { },
+                new TypeReference<Utf8String>() { }));
+        if (withRevert) {
+            types.add(new TypeReference<DynamicBytes>() { });
+        }
+        List<Type> values;
+        try {
+            values = FunctionReturnDecoder.decode(data.substring(10), (List) types);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (values.size() != types.size()) {
+            return null;
+        }
+        String said = "FailedOp: op " + values.get(0).getValue() + " "
+                + entryPoint.aaCode(values.get(1).getValue().toString());
+        if (!withRevert) {
+            return said;
+        }
+        String inner = Numeric.toHexString((byte[]) values.get(2).getValue());
+        return said + ": " + revertReason(null, inner, entryPoint);
     }
 
     /** The revert data as 0x-hex, or empty when there is none; nodes send it as a JSON string, quotes and all. */

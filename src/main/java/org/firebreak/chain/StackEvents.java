@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.EventValues;
 import org.web3j.abi.TypeReference;
@@ -30,8 +31,9 @@ import org.web3j.tx.Contract;
 import org.web3j.utils.Numeric;
 
 /**
- * The events of the stack's contracts that the block follower stores (EntryPoint v0.7, DelegationManager v1.3.0,
- * Ownable and Pausable contracts), each with its parameter names, decoded by web3j into strings: addresses 0x and
+ * The events of the stack's contracts that the block follower stores (EntryPoint v0.7, v0.8 and v0.9, whose v0.9
+ * adds {@code IgnoredInitCode} and {@code EIP7702AccountInitialized}; DelegationManager v1.3.0, Ownable and Pausable
+ * contracts), each with its parameter names, decoded by web3j into strings: addresses 0x and
  * lowercase, integers decimal, booleans true/false, bytes 0x-hex. A {@code Delegation} struct parameter becomes
  * {@code delegation.delegate}, {@code .delegator}, {@code .authority}, {@code .salt}, {@code .caveats} (how many)
  * and {@code .enforcers}; a revert reason also gets {@code reason}, in words where the error is known.
@@ -41,11 +43,24 @@ final class StackEvents {
     /** Revert data kept per event; a reason longer than this is cut (its words are decoded before the cut). */
     static final int MAX_REVERT_HEX = 2_048;
 
-    /** One event: its web3j definition and the names of its parameters, in declaration order. */
-    record Spec(String name, Event event, List<String> parameters) {
+    /**
+     * One event: its web3j definition and the names of its parameters, in declaration order.
+     *
+     * @param since for an event only later EntryPoints emit, the first release that does; null for the others
+     */
+    record Spec(String name, Event event, List<String> parameters, @Nullable EntryPointVersion since) {
+
+        /** Whether a contract of that role emits it: an EntryPoint-only event comes from an EntryPoint recent enough. */
+        boolean emittedBy(@Nullable EntryPointVersion entryPoint) {
+            return since == null || entryPoint != null && entryPoint.compareTo(since) >= 0;
+        }
 
         String topic() {
             return EventEncoder.encode(event);
+        }
+
+        Spec since(EntryPointVersion first) {
+            return new Spec(name, event, parameters, first);
         }
     }
 
@@ -78,7 +93,11 @@ final class StackEvents {
             spec("Paused", "account", plain(Address.class)),
             spec("Unpaused", "account", plain(Address.class)),
             spec("OwnershipTransferStarted", "previousOwner", indexed(Address.class), "newOwner", indexed(Address.class)),
-            spec("OwnershipTransferred", "previousOwner", indexed(Address.class), "newOwner", indexed(Address.class)));
+            spec("OwnershipTransferred", "previousOwner", indexed(Address.class), "newOwner", indexed(Address.class)),
+            spec("IgnoredInitCode", "userOpHash", indexed(Bytes32.class), "sender", indexed(Address.class),
+                    "unusedFactory", plain(Address.class)).since(EntryPointVersion.V09),
+            spec("EIP7702AccountInitialized", "userOpHash", indexed(Bytes32.class), "sender", indexed(Address.class),
+                    "delegate", indexed(Address.class)).since(EntryPointVersion.V09));
 
     private static final Map<String, Spec> BY_TOPIC = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Spec::topic, Function.identity()));
@@ -99,11 +118,20 @@ final class StackEvents {
 
     /** The event's name and its decoded fields, or empty when the log is none of the events above. */
     static Optional<Decoded> decode(Log log) {
+        return decode(log, null);
+    }
+
+    /**
+     * The same, for a log of a contract that is an EntryPoint of {@code entryPoint}'s release (null: no EntryPoint):
+     * its events also name the EntryPoint as {@code entryPoint} and {@code entryPointVersion} (e.g. {@code v0.8}),
+     * its revert reasons are read with that release's AA codes, and an event its release does not emit is none.
+     */
+    static Optional<Decoded> decode(Log log, @Nullable EntryPointVersion entryPoint) {
         if (log.getTopics() == null || log.getTopics().isEmpty()) {
             return Optional.empty();
         }
         Spec spec = BY_TOPIC.get(log.getTopics().getFirst().toLowerCase(Locale.ROOT));
-        if (spec == null) {
+        if (spec == null || !spec.emittedBy(entryPoint)) {
             return Optional.empty();
         }
         EventValues values = Contract.staticExtractEventParameters(spec.event(), log);
@@ -116,7 +144,11 @@ final class StackEvents {
         List<TypeReference<Type>> parameters = spec.event().getParameters();
         for (int i = 0; i < parameters.size(); i++) {
             Type value = parameters.get(i).isIndexed() ? indexed.next() : plain.next();
-            put(fields, spec.parameters().get(i), value);
+            put(fields, spec.parameters().get(i), value, entryPoint);
+        }
+        if (entryPoint != null) {
+            fields.put("entryPoint", log.getAddress().toLowerCase(Locale.ROOT));
+            fields.put("entryPointVersion", entryPoint.label());
         }
         return Optional.of(new Decoded(spec.name(), fields));
     }
@@ -124,7 +156,7 @@ final class StackEvents {
     record Decoded(String name, Map<String, String> fields) {
     }
 
-    private static void put(Map<String, String> fields, String name, Type value) {
+    private static void put(Map<String, String> fields, String name, Type value, @Nullable EntryPointVersion entryPoint) {
         switch (value) {
             case DelegationStruct delegation -> {
                 fields.put(name + ".delegate", text(delegation.getValue().get(0)));
@@ -138,7 +170,7 @@ final class StackEvents {
             }
             case DynamicBytes bytes when name.equals("revertReason") -> {
                 String hex = Numeric.toHexString(bytes.getValue());
-                fields.put("reason", StackAbi.revertReason(null, hex));
+                fields.put("reason", StackAbi.revertReason(null, hex, entryPoint));
                 fields.put(name, hex.length() > MAX_REVERT_HEX ? hex.substring(0, MAX_REVERT_HEX) + "…" : hex);
             }
             default -> fields.put(name, text(value));
@@ -192,6 +224,6 @@ final class StackEvents {
             Parameter parameter = (Parameter) namesAndParameters[i + 1];
             types.add(TypeReference.create(parameter.type(), parameter.indexed()));
         }
-        return new Spec(name, new Event(name, types), List.copyOf(names));
+        return new Spec(name, new Event(name, types), List.copyOf(names), null);
     }
 }

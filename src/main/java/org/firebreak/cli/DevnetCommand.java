@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.firebreak.chain.ChainProfile;
 import org.firebreak.chain.ChainProfile.ContractRef;
+import org.firebreak.chain.EntryPointVersion;
 import org.firebreak.devnet.DeployedStack;
 import org.firebreak.devnet.Devnet;
 import org.firebreak.devnet.DevnetFailure;
@@ -161,6 +162,9 @@ final class DevnetCommand {
         int highGas;
         @Option(names = "--new-account", description = "send from a new account, deployed by its first operation, "
                 + "instead of the devnet's user account") boolean newAccount;
+        @Option(names = "--entry-point", paramLabel = "VERSION|ADDRESS", defaultValue = "v0.7", description = "the "
+                + "EntryPoint to send through: v0.7 (default), v0.8 or v0.9, or its address; each has its own accounts, "
+                + "SimpleAccounts of its release") String entryPoint;
 
         @Override
         public Integer call() {
@@ -174,14 +178,30 @@ final class DevnetCommand {
             }
             Devnet devnet = options.running();
             try {
-                UserOperations operations = devnet.userOperations();
+                UserOperations operations = devnet.userOperations(release(devnet.state().stack(), entryPoint));
                 SentOperations sent = attempt(() -> operations.send(newAccount ? operations.newAccount() : operations.account(),
                         succeed, fail, highGas));
-                printSent(sent, devnet.state().stack().entryPoint(), options.out());
+                printSent(sent, operations.entryPoint().version().label() + " " + operations.entryPoint().entryPoint(),
+                        options.out());
             } finally {
                 devnet.close();
             }
             return 0;
+        }
+    }
+
+    /** The release {@code --entry-point} names, by version or by the address of one of the devnet's EntryPoints. */
+    static EntryPointVersion release(DeployedStack stack, String given) {
+        if (given.startsWith("0x")) {
+            return stack.entryPoints().stream().filter(e -> e.entryPoint().equalsIgnoreCase(given.strip()))
+                    .map(DeployedStack.DeployedEntryPoint::version).findFirst()
+                    .orElseThrow(() -> new CliFailure(2, "--entry-point " + given + " is none of the devnet's EntryPoints: "
+                            + stack.entryPoints().stream().map(e -> e.version().label() + " " + e.entryPoint()).toList()));
+        }
+        try {
+            return EntryPointVersion.of(given);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(2, "--entry-point " + e.getMessage());
         }
     }
 
@@ -242,13 +262,16 @@ final class DevnetCommand {
         out.println("  profile:   " + devnet.profilePath());
         out.println("  guardian:  " + (profile.guardian() == null ? "-" : profile.guardian().address()));
         Table contracts = new Table("CONTRACT", "ADDRESS");
-        List<ContractRef> refs = new ArrayList<>(List.of(profile.contracts().entryPoint(), profile.contracts().accountFactory()));
+        List<ContractRef> refs = new ArrayList<>(profile.contracts().entryPoints().stream()
+                .map(ChainProfile.EntryPoint::ref).toList());
+        refs.add(profile.contracts().accountFactory());
         if (profile.contracts().paymaster() != null) {
             refs.add(profile.contracts().paymaster());
         }
         refs.add(profile.contracts().delegationManager());
         refs.addAll(profile.contracts().enforcers());
         refs.forEach(ref -> contracts.row(ref.name(), ref.address()));
+        stack.laterEntryPoints().forEach(e -> contracts.row("SimpleAccountFactory " + e.version().label(), e.accountFactory()));
         contracts.row("SimpleFactory", stack.simpleFactory());
         contracts.row("HybridDeleGator (implementation)", stack.hybridDeleGator());
         stack.smartAccounts().forEach(account -> contracts.row("smart account", account));

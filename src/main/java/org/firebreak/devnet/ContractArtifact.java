@@ -29,7 +29,13 @@ record ContractArtifact(String name, String bytecode, List<String> constructorTy
     private static final Pattern BYTECODE = Pattern.compile("\"(0x[0-9a-fA-F_$]+)\"");
 
     static ContractArtifact accountAbstraction(DevnetHome home, String contract) {
-        Path file = home.accountAbstractionArtifact(contract);
+        return accountAbstraction(home, org.firebreak.chain.EntryPointVersion.V07, contract);
+    }
+
+    /** A contract of that release of {@code @account-abstraction/contracts}. */
+    static ContractArtifact accountAbstraction(DevnetHome home, org.firebreak.chain.EntryPointVersion release,
+            String contract) {
+        Path file = home.accountAbstractionArtifact(release, contract);
         JsonNode artifact = json(file, read(file));
         return new ContractArtifact(contract, artifact.path("bytecode").asString(""), constructorTypes(file, artifact.path("abi")),
                 errors(artifact.path("abi")));

@@ -8,6 +8,8 @@ import java.util.List;
 import org.firebreak.chain.ChainProfile.Guardian;
 import org.firebreak.chain.ChainProfile.WatchedDelegation;
 import org.firebreak.chain.ChainProfile.WatchedDelegation.Caveat;
+import org.firebreak.chain.EntryPointVersion;
+import org.firebreak.devnet.DeployedStack.DeployedEntryPoint;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
@@ -20,7 +22,8 @@ import org.web3j.utils.Convert;
  * SimpleAccountFactory, a VerifyingPaymaster with an EntryPoint deposit, the DelegationManager owned by the
  * guardian, SimpleFactory, the HybridDeleGator implementation and four caveat enforcers; then three smart
  * accounts, the {@link GasBurner} that high-gas user operations call, the EIP7702StatelessDeleGator with an EIP-7702
- * account delegated to it ({@link DelegatedAccount}), and three signed delegations with expiry and call-limit caveats.
+ * account delegated to it ({@link DelegatedAccount}), and three signed delegations with expiry and call-limit caveats;
+ * last, EntryPoint v0.8 and v0.9 beside v0.7, each with its release's SimpleAccountFactory.
  */
 final class Deployment {
 
@@ -64,14 +67,26 @@ final class Deployment {
         String deleGator7702 = deployDelegationFramework("EIP7702StatelessDeleGator", new Address(delegationManager),
                 new Address(entryPoint));
         String delegatedAccount = new DelegatedAccount(chain, deleGator7702).create();
+        // Last, so every address above stays what it was before v0.8 and v0.9 were deployed beside v0.7.
+        List<DeployedEntryPoint> later = List.of(deployEntryPoint(EntryPointVersion.V08),
+                deployEntryPoint(EntryPointVersion.V09));
         var stack = new DeployedStack(entryPoint, factory, paymaster, delegationManager, simpleFactory, hybridDeleGator,
                 timestamp, limitedCalls, allowedTargets, blockNumber, accounts, gasBurner, PAYMASTER_DEPOSIT,
-                deleGator7702, delegatedAccount);
+                deleGator7702, delegatedAccount, later);
         return new Result(stack, delegations(stack));
     }
 
     static Function depositTo(String account) {
         return new Function("depositTo", List.<Type>of(new Address(account)), List.of());
+    }
+
+    /** An EntryPoint of that release and its SimpleAccountFactory, from the release's own npm artifacts. */
+    private DeployedEntryPoint deployEntryPoint(EntryPointVersion release) {
+        String entryPoint = chain.deploy(deployer, ContractArtifact.accountAbstraction(home, release, "EntryPoint")
+                .creationCode(List.of()));
+        String factory = chain.deploy(deployer, ContractArtifact.accountAbstraction(home, release, "SimpleAccountFactory")
+                .creationCode(List.of(new Address(entryPoint))));
+        return new DeployedEntryPoint(release, entryPoint, factory);
     }
 
     private String deployAccountAbstraction(String contract, Type<?>... arguments) {

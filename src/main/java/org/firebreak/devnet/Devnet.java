@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.firebreak.chain.ChainProfile;
+import org.firebreak.chain.EntryPointVersion;
 import org.firebreak.shared.YamlDocuments;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +30,8 @@ public final class Devnet implements AutoCloseable {
     private final ChainProfile profile;
     private final @Nullable Sidecar inProcessSidecar;
     private @Nullable DevnetFaults faults;
-    private @Nullable UserOperations userOperations;
+    private final java.util.Map<EntryPointVersion, UserOperations> userOperations =
+            new java.util.EnumMap<>(EntryPointVersion.class);
 
     private Devnet(Path dir, DevnetState state, ChainProfile profile, @Nullable Sidecar inProcessSidecar) {
         this.dir = dir;
@@ -120,12 +122,15 @@ public final class Devnet implements AutoCloseable {
         return faults;
     }
 
-    /** Sends user operations through the devnet's EntryPoint, as its bundler. */
-    public synchronized UserOperations userOperations() {
-        if (userOperations == null) {
-            userOperations = new UserOperations(state, profile);
-        }
-        return userOperations;
+    /** Sends user operations through the devnet's EntryPoint v0.7, as its bundler. */
+    public UserOperations userOperations() {
+        return userOperations(EntryPointVersion.V07);
+    }
+
+    /** Sends user operations through the devnet's EntryPoint of that release (v0.7, v0.8 or v0.9), as its bundler. */
+    public synchronized UserOperations userOperations(EntryPointVersion release) {
+        return userOperations.computeIfAbsent(release,
+                r -> new UserOperations(state, profile, state.stack().entryPoint(r)));
     }
 
     /** What is running: processes, chain id, head block, the sidecar's modes. */
@@ -173,9 +178,7 @@ public final class Devnet implements AutoCloseable {
             faults.close();
             faults = null;
         }
-        if (userOperations != null) {
-            userOperations.close();
-            userOperations = null;
-        }
+        userOperations.values().forEach(UserOperations::close);
+        userOperations.clear();
     }
 }

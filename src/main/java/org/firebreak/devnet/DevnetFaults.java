@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.firebreak.chain.ChainProfile;
 import org.firebreak.chain.ChainProfile.WatchedDelegation;
+import org.firebreak.chain.EntryPointVersion;
 import org.jspecify.annotations.Nullable;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.TypeReference;
@@ -109,7 +110,7 @@ public final class DevnetFaults implements AutoCloseable {
 
     private UserOperations userOperations() {
         if (userOperations == null) {
-            userOperations = new UserOperations(state, profile);
+            userOperations = new UserOperations(state, profile, state.stack().entryPoint(EntryPointVersion.V07));
         }
         return userOperations;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.firebreak.chain.EntryPointVersion;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +68,20 @@ record DevnetHome(Path root) {
     }
 
     Path accountAbstractionArtifact(String contract) {
-        return required(nodeModules().resolve("@account-abstraction/contracts/artifacts/" + contract + ".json"));
+        return accountAbstractionArtifact(EntryPointVersion.V07, contract);
+    }
+
+    /**
+     * A hardhat artifact of that release of {@code @account-abstraction/contracts}: v0.7 under its own name, v0.8
+     * and v0.9 under the npm aliases {@code contracts-v08} and {@code contracts-v09} (devnet/package.json).
+     */
+    Path accountAbstractionArtifact(EntryPointVersion release, String contract) {
+        String folder = switch (release) {
+            case V07 -> "@account-abstraction/contracts";
+            case V08 -> "contracts-v08";
+            case V09 -> "contracts-v09";
+        };
+        return required(nodeModules().resolve(folder + "/artifacts/" + contract + ".json"));
     }
 
     Path delegationAbi(String contract) {

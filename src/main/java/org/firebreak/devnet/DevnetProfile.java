@@ -8,18 +8,20 @@ import org.firebreak.chain.ChainProfile;
 import org.firebreak.chain.ChainProfile.Accounts;
 import org.firebreak.chain.ChainProfile.ContractRef;
 import org.firebreak.chain.ChainProfile.Contracts;
+import org.firebreak.chain.ChainProfile.EntryPoint;
 import org.firebreak.chain.ChainProfile.Follow;
 import org.firebreak.chain.ChainProfile.Guardian;
 import org.firebreak.chain.ChainProfile.RpcEndpoint;
 import org.firebreak.chain.ChainProfile.Thresholds;
 import org.firebreak.chain.ChainProfile.WatchedDelegation;
+import org.firebreak.chain.EntryPointVersion;
 
 /**
  * The devnet's chain profile: the fault-injecting proxy first ("primary"), anvil itself second ("secondary"),
- * every contract with the keccak-256 of its runtime code as deployed, the DelegationManager as the pausable
- * contract, the guardian, default thresholds, the signed delegations to watch and the EIP-7702 account to serve. The block follower follows with
- * no confirmations (anvil never reorganises by itself) every half second, so a block is followed within about a
- * second of being mined.
+ * every contract with the keccak-256 of its runtime code as deployed (the three EntryPoints, v0.7 first, in
+ * {@code entryPoints}), the DelegationManager as the pausable contract, the guardian, default thresholds, the signed
+ * delegations to watch and the EIP-7702 account to serve. The block follower follows with no confirmations (anvil
+ * never reorganises by itself) every half second, so a block is followed within about a second of being mined.
  */
 final class DevnetProfile {
 
@@ -34,8 +36,11 @@ final class DevnetProfile {
                 new RpcEndpoint("primary", URI.create("http://127.0.0.1:" + proxyPort + "/")),
                 new RpcEndpoint("secondary", URI.create("http://127.0.0.1:" + anvilPort + "/")));
         ContractRef delegationManager = ref(chain, "DelegationManager", stack.delegationManager());
-        var contracts = new Contracts(ref(chain, "EntryPoint", stack.entryPoint()),
-                ref(chain, "SimpleAccountFactory", stack.accountFactory()),
+        ContractRef entryPoint = ref(chain, "EntryPoint", stack.entryPoint());
+        List<EntryPoint> entryPoints = stack.entryPoints().stream().map(e -> e.version() == EntryPointVersion.V07
+                ? new EntryPoint(entryPoint.address(), e.version(), entryPoint.codeHash(), entryPoint.name())
+                : new EntryPoint(e.entryPoint(), e.version(), chain.codeHash(e.entryPoint()))).toList();
+        var contracts = new Contracts(entryPoint, entryPoints, ref(chain, "SimpleAccountFactory", stack.accountFactory()),
                 ref(chain, "VerifyingPaymaster", stack.paymaster()), delegationManager,
                 List.of(ref(chain, "TimestampEnforcer", stack.timestampEnforcer()),
                         ref(chain, "LimitedCallsEnforcer", stack.limitedCallsEnforcer()),

@@ -2,6 +2,7 @@ package org.firebreak.devnet;
 
 import java.math.BigInteger;
 
+import org.firebreak.chain.EntryPointVersion;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.DynamicStruct;
@@ -12,7 +13,7 @@ import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
 /**
- * An ERC-4337 v0.7 user operation with its gas limits and fees unpacked; {@link #struct()} packs them as the
+ * An ERC-4337 user operation (v0.7 to v0.9 share the packed layout) with its gas limits and fees unpacked; {@link #struct()} packs them as the
  * EntryPoint takes them ({@code accountGasLimits} = verificationGasLimit ‖ callGasLimit, {@code gasFees} =
  * maxPriorityFeePerGas ‖ maxFeePerGas, 16 bytes each). No paymaster: the account pays from its EntryPoint deposit.
  *
@@ -39,9 +40,14 @@ record PackedUserOperation(String sender, BigInteger nonce, String initCode, Str
                 packed(maxPriorityFeePerGas, maxFeePerGas), bytes("0x"), bytes(signature));
     }
 
-    /** The operation signed by its account's owner: an eth-signed-message signature over the EntryPoint's userOpHash. */
-    PackedUserOperation signed(byte[] userOpHash, Credentials owner) {
-        String rsv = DevAccounts.rsv(Sign.signPrefixedMessage(userOpHash, owner.getEcKeyPair()));
+    /**
+     * The operation signed by its account's owner over the EntryPoint's userOpHash, as the SimpleAccount of that
+     * release checks it: v0.7's recovers from the eth-signed-message hash of it; v0.8's and v0.9's from the userOpHash
+     * itself, which is already an EIP-712 digest.
+     */
+    PackedUserOperation signed(byte[] userOpHash, Credentials owner, EntryPointVersion release) {
+        String rsv = DevAccounts.rsv(release.eip712UserOpHash() ? Sign.signMessage(userOpHash, owner.getEcKeyPair(), false)
+                : Sign.signPrefixedMessage(userOpHash, owner.getEcKeyPair()));
         return new PackedUserOperation(sender, nonce, initCode, callData, verificationGasLimit, callGasLimit,
                 preVerificationGas, maxPriorityFeePerGas, maxFeePerGas, rsv);
     }

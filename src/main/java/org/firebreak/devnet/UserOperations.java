@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.firebreak.chain.ChainProfile;
+import org.firebreak.devnet.DeployedStack.DeployedEntryPoint;
 import org.jspecify.annotations.Nullable;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.TypeEncoder;
@@ -19,12 +20,14 @@ import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
 /**
- * Sends ERC-4337 v0.7 user operations through the devnet's real EntryPoint, as a bundler does: builds
- * {@code PackedUserOperation}s for a SimpleAccount owned by a dev key (its first operation carries the initCode that
- * deploys it, so the EntryPoint emits {@code AccountDeployed}), signs each over {@code EntryPoint.getUserOpHash}, tops
- * up the account's EntryPoint deposit and sends them with {@code handleOps} from dev account 8, the beneficiary too,
- * in as few bundles as {@link #BUNDLE_GAS_BUDGET} allows. Get one from {@link Devnet#userOperations()}. Nonces are
- * read per bundle, so two callers sending from the same account at once would collide (AA25): send from one thread.
+ * Sends ERC-4337 user operations through one of the devnet's real EntryPoints (v0.7, v0.8 or v0.9), as a bundler
+ * does: builds {@code PackedUserOperation}s for a SimpleAccount of that release owned by a dev key (its first operation
+ * carries the initCode that deploys it, so the EntryPoint emits {@code AccountDeployed}), signs each over
+ * {@code EntryPoint.getUserOpHash} as that release's account expects ({@link PackedUserOperation#signed}), tops up the
+ * account's EntryPoint deposit and sends them with {@code handleOps} from dev account 8, the beneficiary too, in as
+ * few bundles as {@link #BUNDLE_GAS_BUDGET} allows. Get one from {@link Devnet#userOperations()} (v0.7) or
+ * {@link Devnet#userOperations(org.firebreak.chain.EntryPointVersion)}. Nonces are read per bundle, so two callers
+ * sending from the same account at once would collide (AA25): send from one thread.
  *
  * <pre>{@code
  * SentOperations sent = devnet.userOperations().sendFailing(11);   // one bundle, one block
@@ -68,15 +71,22 @@ public final class UserOperations implements AutoCloseable {
 
     private final DevnetState state;
     private final ChainProfile profile;
+    private final DeployedEntryPoint target;
     private final DevnetChain chain;
     private final Credentials bundler = DevAccounts.bundler();
     private final Credentials signer = DevAccounts.userOperationSigner();
     private @Nullable RevertReasons reasons;
 
-    UserOperations(DevnetState state, ChainProfile profile) {
+    UserOperations(DevnetState state, ChainProfile profile, DeployedEntryPoint target) {
         this.state = state;
         this.profile = profile;
+        this.target = target;
         this.chain = new DevnetChain(state.anvilUrl());
+    }
+
+    /** The EntryPoint these operations go through and the SimpleAccountFactory of its release. */
+    public DeployedEntryPoint entryPoint() {
+        return target;
     }
 
     /** The devnet's user account (salt 0): created by the first operation any caller sends from it. */
@@ -96,7 +106,7 @@ public final class UserOperations implements AutoCloseable {
     }
 
     private SmartAccount account(BigInteger salt) {
-        String address = (String) chain.callValue(state.stack().accountFactory(),
+        String address = (String) chain.callValue(target.accountFactory(),
                 StackFunctions.account("getAddress", signer.getAddress(), salt));
         return new SmartAccount(address, signer.getAddress(), salt);
     }
@@ -147,7 +157,7 @@ public final class UserOperations implements AutoCloseable {
     }
 
     private SentBundle sendBundle(SmartAccount from, List<Kind> kinds) {
-        String entryPoint = state.stack().entryPoint();
+        String entryPoint = target.entryPoint();
         BigInteger maxFee = chain.latestBlock().getBaseFeePerGas().multiply(BigInteger.TWO).add(TIP);
         BigInteger nonce = (BigInteger) chain.callValue(entryPoint, StackFunctions.getNonce(from.address()));
         boolean deployed = !chain.code(from.address()).equals("0x");
@@ -159,7 +169,7 @@ public final class UserOperations implements AutoCloseable {
                     callData(kinds.get(i)), first ? VERIFICATION_GAS.add(DEPLOYMENT_GAS) : VERIFICATION_GAS,
                     callGas(kinds.get(i)), PRE_VERIFICATION_GAS, TIP, maxFee, "0x");
             byte[] hash = (byte[]) chain.callValue(entryPoint, StackFunctions.getUserOpHash(op));
-            ops.add(op.signed(hash, signer));
+            ops.add(op.signed(hash, signer, target.version()));
             hashes.add(Numeric.toHexString(hash));
         }
         fund(from, ops.stream().map(PackedUserOperation::maxCost).reduce(BigInteger.ZERO, BigInteger::add));
@@ -174,7 +184,7 @@ public final class UserOperations implements AutoCloseable {
 
     /** Factory address ‖ {@code createAccount(owner, salt)}: what the EntryPoint's SenderCreator calls. */
     private String initCode(SmartAccount account) {
-        return state.stack().accountFactory() + Numeric.cleanHexPrefix(FunctionEncoder.encode(
+        return target.accountFactory() + Numeric.cleanHexPrefix(FunctionEncoder.encode(
                 StackFunctions.account("createAccount", account.owner(), account.salt())));
     }
 
@@ -203,10 +213,10 @@ public final class UserOperations implements AutoCloseable {
 
     /** Tops the account's EntryPoint deposit up, from the bundler, when it cannot prefund the bundle's operations. */
     private void fund(SmartAccount account, BigInteger required) {
-        BigInteger deposit = (BigInteger) chain.callValue(state.stack().entryPoint(), StackFunctions.addressArg("balanceOf",
+        BigInteger deposit = (BigInteger) chain.callValue(target.entryPoint(), StackFunctions.addressArg("balanceOf",
                 account.address(), new TypeReference<Uint256>() { }));
         if (deposit.compareTo(required) < 0) {
-            chain.send(bundler, state.stack().entryPoint(), FunctionEncoder.encode(Deployment.depositTo(account.address())),
+            chain.send(bundler, target.entryPoint(), FunctionEncoder.encode(Deployment.depositTo(account.address())),
                     required.max(MIN_TOP_UP));
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.firebreak.chain.ChainEvent;
+import org.firebreak.review.ImpactAssessment.EntryPointCount;
 import org.firebreak.review.ImpactAssessment.ReasonCount;
 
 /**
@@ -33,6 +34,8 @@ final class ChainImpactTally {
     long failedDelegationRedemptions;
     BigInteger gasUsed = BigInteger.ZERO;
     BigInteger gasCost = BigInteger.ZERO;
+    /** By "address version": user operations, failed ones. */
+    private final Map<String, long[]> entryPoints = new LinkedHashMap<>();
 
     static ChainImpactTally of(List<ChainEvent> events) {
         Map<String, String> revertReasons = new HashMap<>();
@@ -64,10 +67,14 @@ final class ChainImpactTally {
     private void operation(ChainEvent e, Map<String, String> revertReasons, Map<String, String> postOpReasons,
             Set<String> deployedBy) {
         userOperations++;
+        long[] share = entryPoints.computeIfAbsent(e.address() + " " + e.fields().getOrDefault("entryPointVersion", "v0.7"),
+                k -> new long[2]);
+        share[0]++;
         if (!"false".equals(e.fields().get("success"))) {
             return;
         }
         failedOperations++;
+        share[1]++;
         String hash = hash(e);
         String reason = revertReasons.getOrDefault(hash, postOpReasons.getOrDefault(hash, NO_REASON));
         reasons.merge(reason, 1L, Long::sum);
@@ -77,6 +84,12 @@ final class ChainImpactTally {
         }
         gasUsed = gasUsed.add(number(e, "actualGasUsed"));
         gasCost = gasCost.add(number(e, "actualGasCost"));
+    }
+
+    /** Per EntryPoint, in the order first seen; an event stored before versions were recorded counts as v0.7. */
+    List<EntryPointCount> byEntryPoint() {
+        return entryPoints.entrySet().stream().map(e -> new EntryPointCount(e.getKey().substring(0, e.getKey().indexOf(' ')),
+                e.getKey().substring(e.getKey().indexOf(' ') + 1), e.getValue()[0], e.getValue()[1])).toList();
     }
 
     /** The reasons, most frequent first, then by name. */

@@ -58,13 +58,19 @@ public record ImpactAssessment(
      * @param gasUsedByFailedOperations the failed operations' {@code actualGasUsed}, summed
      * @param gasCostOfFailedOperations their {@code actualGasCost} in wei, summed: what the failures cost the accounts
      *        or the paymaster
+     * @param byEntryPoint the user operations and failures per EntryPoint (v0.7, v0.8, v0.9 side by side), in the
+     *        order first seen
      */
     public record ChainImpact(long firstBlock, Instant firstBlockTime, long lastBlock, Instant lastBlockTime,
             @Nullable Long followedTo, boolean complete, long userOperations, long failedOperations,
             List<ReasonCount> revertReasons, long affectedAccounts, List<String> affectedAccountList,
             long accountsDeployed, long failedAccountCreations, long delegationRedemptions,
             long failedDelegationRedemptions, BigInteger gasUsedByFailedOperations,
-            BigInteger gasCostOfFailedOperations) {
+            BigInteger gasCostOfFailedOperations, List<EntryPointCount> byEntryPoint) {
+    }
+
+    /** One EntryPoint's share: its address, its version ({@code v0.7}, ...), its user operations and failures. */
+    public record EntryPointCount(String entryPoint, String version, long userOperations, long failedOperations) {
     }
 
     public record ReasonCount(String reason, long operations) {

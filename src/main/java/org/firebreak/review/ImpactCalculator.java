@@ -75,7 +75,7 @@ class ImpactCalculator {
                 followedTo, complete, tally.userOperations, tally.failedOperations, tally.reasonCounts(),
                 tally.affectedAccounts.size(), tally.affectedAccounts.stream().limit(LISTED_ACCOUNTS).toList(),
                 tally.accountsDeployed, tally.failedAccountCreations, tally.delegationRedemptions,
-                tally.failedDelegationRedemptions, tally.gasUsed, tally.gasCost);
+                tally.failedDelegationRedemptions, tally.gasUsed, tally.gasCost, tally.byEntryPoint());
     }
 
     /** Detect → acknowledge → mitigate → resolve, each as far as the incident got; an open phase runs to now. */

@@ -78,6 +78,9 @@ record ReviewDocument(
                         + time(c.lastBlockTime()) + ")"),
                 new Fact("User operations", Long.toString(c.userOperations())),
                 new Fact("Failed user operations", Long.toString(c.failedOperations())),
+                new Fact("By EntryPoint", c.byEntryPoint().isEmpty() ? "-" : String.join("; ", c.byEntryPoint().stream()
+                        .map(e -> e.version() + " " + e.entryPoint() + ": " + e.failedOperations() + " of "
+                                + e.userOperations() + " failed").toList())),
                 new Fact("Affected accounts", Long.toString(c.affectedAccounts())),
                 new Fact("Failed account creations", Long.toString(c.failedAccountCreations()) + " of "
                         + c.accountsDeployed() + " accounts created"),

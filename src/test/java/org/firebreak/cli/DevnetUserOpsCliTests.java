@@ -28,11 +28,27 @@ class DevnetUserOpsCliTests {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("Sent 3 user operation\\(s\\) from 0x[0-9a-f]{40} \\(SimpleAccount of 0x[0-9a-f]{40}, "
-                + "salt \\d+\\) through EntryPoint 0x[0-9a-f]{40} in 1 bundle\\(s\\)")
+                + "salt \\d+\\) through EntryPoint v0\\.7 0x[0-9a-f]{40} in 1 bundle\\(s\\)")
                 .containsPattern("\\n1 +0x[0-9a-f]{64} +\\d+ +\\d+ +3\\n")
                 .containsPattern("\\n1 +1 +succeed +0 +yes +\\d+ +0x[0-9a-f]{64} +account deployed\\n")
                 .containsPattern("\\n2 +1 +fail +1 +no +\\d+ +0x[0-9a-f]{64} +reverted: InvalidDelegate\\(\\)\\n")
                 .containsPattern("\\n3 +1 +high-gas +2 +yes +[5-9]\\d{5} +0x[0-9a-f]{64}\\n");
+    }
+
+    @Test
+    void useropsGoThroughTheEntryPointNamedByVersionOrAddress() {
+        String v09 = TestDevnet.shared().state().stack().entryPoint(org.firebreak.chain.EntryPointVersion.V09).entryPoint();
+        CliRun byVersion = firebreak("devnet", "userops", "--fail", "1", "--new-account", "--entry-point", "v0.9");
+        CliRun byAddress = firebreak("devnet", "userops", "--succeed", "1", "--entry-point", v09.toUpperCase().replace("0X", "0x"));
+
+        assertThat(byVersion.exit()).as(byVersion.err()).isZero();
+        assertThat(byVersion.out()).contains("through EntryPoint v0.9 " + v09 + " in 1 bundle(s)")
+                .containsPattern("\\n1 +1 +fail +0 +no +\\d+ +0x[0-9a-f]{64} +account deployed; reverted: InvalidDelegate\\(\\)\\n");
+        assertThat(byAddress.exit()).as(byAddress.err()).isZero();
+        assertThat(byAddress.out()).contains("through EntryPoint v0.9 " + v09).containsPattern("\\n1 +1 +succeed +\\d+ +yes ");
+        CliRun unknown = firebreak("devnet", "userops", "--fail", "1", "--entry-point", "v0.6");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--entry-point").contains("v0.7, v0.8 or v0.9, got 'v0.6'");
     }
 
     @Test

@@ -67,14 +67,16 @@ class DetectionOnDevnetTests {
     void eachShippedRuleOpensOneIncidentOfItsSeverityAndTypeWithinABlockAndASecondOfItsFault() {
         TestDevnet.awaitFollowing(chainEvents);
         try {
-            detects("high-gas-usage", Severity.MEDIUM, IncidentType.PERFORMANCE_DEGRADATION, LIMIT,
+            // The user-operation rules count per EntryPoint: the key names the v0.7 EntryPoint the faults go through.
+            String onEntryPoint = ":" + devnet.state().stack().entryPoint().toLowerCase(java.util.Locale.ROOT);
+            detects("high-gas-usage" + onEntryPoint, Severity.MEDIUM, IncidentType.PERFORMANCE_DEGRADATION, LIMIT,
                     () -> devnet.faults().inject(Fault.HIGH_GAS_USEROP));
 
             devnet.faults().failUserOperations(10);
             pause(LIMIT.plusSeconds(1));
-            assertThat(alerts.find(AlertApi.RULES, "failed-operations")).as("10 failed operations are not more than 10")
-                    .isEmpty();
-            detects("failed-operations", Severity.CRITICAL, IncidentType.UNCLASSIFIED, LIMIT,
+            assertThat(alerts.find(AlertApi.RULES, "failed-operations" + onEntryPoint))
+                    .as("10 failed operations are not more than 10").isEmpty();
+            detects("failed-operations" + onEntryPoint, Severity.CRITICAL, IncidentType.UNCLASSIFIED, LIMIT,
                     () -> devnet.faults().failUserOperations(1));
 
             detects("rpc-endpoint-down:primary", Severity.HIGH, IncidentType.PERFORMANCE_DEGRADATION, LIMIT,

@@ -65,8 +65,24 @@ class DevnetDeploymentTests {
                 stack.delegationManager(), stack.simpleFactory(), stack.hybridDeleGator(), stack.timestampEnforcer(),
                 stack.limitedCallsEnforcer(), stack.allowedTargetsEnforcer(), stack.blockNumberEnforcer()));
         addresses.addAll(stack.smartAccounts());
+        stack.laterEntryPoints().forEach(e -> addresses.addAll(List.of(e.entryPoint(), e.accountFactory())));
         assertThat(stack.smartAccounts()).hasSize(3);
+        assertThat(stack.entryPoints()).extracting(DeployedStack.DeployedEntryPoint::version).containsExactly(
+                org.firebreak.chain.EntryPointVersion.V07, org.firebreak.chain.EntryPointVersion.V08,
+                org.firebreak.chain.EntryPointVersion.V09);
         assertThat(addresses).doesNotHaveDuplicates().allSatisfy(a -> assertThat(chain.code(a)).hasSizeGreaterThan(100));
+    }
+
+    @Test
+    void theProfileListsTheThreeEntryPointsWithTheirVersionsAndCodeHashes() {
+        assertThat(profile.contracts().entryPoints()).extracting(e -> e.address().toLowerCase(),
+                e -> e.version().label()).containsExactlyElementsOf(devnet.state().stack().entryPoints().stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.entryPoint().toLowerCase(), e.version().label()))
+                        .toList());
+        assertThat(profile.contracts().entryPoints()).allSatisfy(e -> assertThat(e.codeHash()).isEqualTo(
+                Numeric.toHexString(org.web3j.crypto.Hash.sha3(Numeric.hexStringToByteArray(chain.code(e.address()))))));
+        assertThat(profile.contracts().entryPoint().address()).as("v0.7 serves the factory and paymaster")
+                .isEqualTo(devnet.state().stack().entryPoint());
     }
 
     @Test

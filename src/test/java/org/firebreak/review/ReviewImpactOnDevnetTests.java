@@ -81,7 +81,7 @@ class ReviewImpactOnDevnetTests {
         assertThat(operations).hasSize(12).allMatch(op -> !op.success());
         List<String> senders = sent.stream().map(s -> s.account().address().toLowerCase()).toList();
 
-        IncidentId incident = awaitIncident("failed-operations");
+        IncidentId incident = awaitIncident("failed-operations:" + devnet.state().stack().entryPoint().toLowerCase());
         assertThat(incidents.get(incident).severity()).isEqualTo(Severity.CRITICAL);
         incidents.changeStatus(incident, IncidentStatus.RESOLVED, "drill over", "test");
 
@@ -92,6 +92,9 @@ class ReviewImpactOnDevnetTests {
 
         JsonNode chain = impact.get("chain");
         assertThat(chain.get("failedOperations").asLong()).isEqualTo(12);
+        assertThat(chain.get("byEntryPoint")).as("all through the v0.7 EntryPoint").hasSize(1);
+        assertThat(chain.get("byEntryPoint").get(0).get("version").asString()).isEqualTo("v0.7");
+        assertThat(chain.get("byEntryPoint").get(0).get("failedOperations").asLong()).isEqualTo(12);
         assertThat(chain.get("affectedAccounts").asLong()).isEqualTo(3);
         assertThat(chain.get("affectedAccountList").valueStream().map(JsonNode::asString).toList())
                 .containsExactlyInAnyOrderElementsOf(senders);

@@ -46,11 +46,19 @@ class ChainEventWindows {
                 ChainEvent newest = list.getLast();
                 found.put(subject, new Observation(subject, list.size() + " " + source.name()
                         + (source.where() == null ? "" : " where " + source.where()) + " within "
-                        + Durations.human(source.window()) + " (more than " + source.moreThan() + "); newest in block "
+                        + Durations.human(source.window()) + " (more than " + source.moreThan() + ")"
+                        + onEntryPoint(rule, source, newest) + "; newest in block "
                         + newest.blockNumber() + ", tx " + newest.txHash(), marker(newest)));
             }
         });
         return found;
+    }
+
+    /** " on EntryPoint v0.8 0x…" when the rule counts per EntryPoint, which release it is being said. */
+    private static String onEntryPoint(Rule rule, EventSource source, ChainEvent newest) {
+        String version = newest.fields().get("entryPointVersion");
+        return rule.isPerSubject() && "entryPoint".equals(source.by()) && version != null
+                ? " on EntryPoint " + version + " " + newest.fields().get("entryPoint") : "";
     }
 
     /** Orders events across blocks: block number, then log index. */

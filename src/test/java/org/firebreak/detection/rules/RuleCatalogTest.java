@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.firebreak.shared.IncidentType;
@@ -31,7 +32,7 @@ class RuleCatalogTest {
 
         assertThat(catalog.all()).extracting(Rule::id).containsExactly("high-gas-usage", "failed-operations",
                 "delegation-expiry", "rpc-endpoint-down", "rpc-wrong-chain", "chain-halted", "entrypoint-code-changed",
-                "account-factory-code-changed", "delegation-manager-paused", "delegation-manager-ownership",
+                "entrypoint-version-unsupported", "account-factory-code-changed", "delegation-manager-paused", "delegation-manager-ownership",
                 "paymaster-deposit-low", "gas-price-over-ceiling", "delegate-not-allowed");
         Rule gas = catalog.find("high-gas-usage").orElseThrow();
         assertThat(gas.severity()).isEqualTo(Severity.MEDIUM);
@@ -42,6 +43,10 @@ class RuleCatalogTest {
         assertThat(failed.notification()).isEqualTo(Rule.Notify.PAGE);
         assertThat(failed.event().moreThan()).isEqualTo(10);
         assertThat(failed.event().window()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(List.of(gas, failed)).as("counted per EntryPoint").allSatisfy(rule -> {
+            assertThat(rule.isPerSubject()).isTrue();
+            assertThat(rule.event().by()).isEqualTo("entryPoint");
+        });
         Rule expiry = catalog.find("delegation-expiry").orElseThrow();
         assertThat(expiry.severity()).isEqualTo(Severity.LOW);
         assertThat(expiry.notification()).isEqualTo(Rule.Notify.EMAIL);
