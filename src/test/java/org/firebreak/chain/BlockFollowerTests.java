@@ -132,8 +132,9 @@ class BlockFollowerTests {
         ChainEvent withdrawn = only("Withdrawn", drain.txHash());
         assertThat(withdrawn.contract()).isEqualTo("entryPoint");
         assertThat(withdrawn.fields()).containsEntry("account", paymaster).containsEntry("amount", "1000000000000000000");
-        assertThat(only("Deposited", refill).fields())
-                .isEqualTo(Map.of("account", paymaster, "totalDeposit", "1000000000000000000"));
+        String entryPoint = TestDevnet.profile().contracts().entryPoint().address().toLowerCase(Locale.ROOT);
+        assertThat(only("Deposited", refill).fields()).isEqualTo(Map.of("account", paymaster,
+                "totalDeposit", "1000000000000000000", "entryPoint", entryPoint, "entryPointVersion", "v0.7"));
     }
 
     @Test
