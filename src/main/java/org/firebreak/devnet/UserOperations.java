@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.firebreak.chain.ChainProfile;
+import org.firebreak.chain.EntryPointVersion;
 import org.firebreak.devnet.DeployedStack.DeployedEntryPoint;
 import org.jspecify.annotations.Nullable;
 import org.web3j.abi.FunctionEncoder;
@@ -134,6 +135,22 @@ public final class UserOperations implements AutoCloseable {
         return send(from, kinds);
     }
 
+    /**
+     * One succeeding operation from {@code from}, already deployed, that carries its factory initCode all the same: a
+     * v0.9 EntryPoint ignores it and emits {@code IgnoredInitCode} (v0.7 and v0.8 refuse the whole bundle with AA10,
+     * so only v0.9 is offered).
+     */
+    public SentOperations sendRepeatingInitCode(SmartAccount from) {
+        if (target.version().compareTo(EntryPointVersion.V09) < 0) {
+            throw new DevnetFailure("EntryPoint " + target.version().label() + " refuses initCode for a deployed account "
+                    + "(AA10): only v0.9 ignores it");
+        }
+        if (chain.code(from.address()).equals("0x")) {
+            throw new DevnetFailure("account " + from.address() + " is not deployed yet: its initCode would deploy it");
+        }
+        return new SentOperations(from, List.of(sendBundle(from, List.of(Kind.SUCCEED), true)));
+    }
+
     public SentOperations send(SmartAccount from, List<Kind> kinds) {
         if (kinds.isEmpty()) {
             throw new DevnetFailure("no user operation to send: ask for at least one");
@@ -145,18 +162,19 @@ public final class UserOperations implements AutoCloseable {
         for (Kind kind : kinds) {
             BigInteger limit = callGas(kind).add(VERIFICATION_GAS).add(PRE_VERIFICATION_GAS);
             if (!bundle.isEmpty() && gas.add(limit).compareTo(BUNDLE_GAS_BUDGET) > 0) {
-                bundles.add(sendBundle(from, bundle));
+                bundles.add(sendBundle(from, bundle, false));
                 bundle = new ArrayList<>();
                 gas = BigInteger.ZERO;
             }
             bundle.add(kind);
             gas = gas.add(limit);
         }
-        bundles.add(sendBundle(from, bundle));
+        bundles.add(sendBundle(from, bundle, false));
         return new SentOperations(from, bundles);
     }
 
-    private SentBundle sendBundle(SmartAccount from, List<Kind> kinds) {
+    /** One handleOps; the first operation carries the initCode when the account is not deployed, or always. */
+    private SentBundle sendBundle(SmartAccount from, List<Kind> kinds, boolean initCodeAlways) {
         String entryPoint = target.entryPoint();
         BigInteger maxFee = chain.latestBlock().getBaseFeePerGas().multiply(BigInteger.TWO).add(TIP);
         BigInteger nonce = (BigInteger) chain.callValue(entryPoint, StackFunctions.getNonce(from.address()));
@@ -164,7 +182,7 @@ public final class UserOperations implements AutoCloseable {
         List<PackedUserOperation> ops = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
-            boolean first = i == 0 && !deployed;
+            boolean first = i == 0 && (!deployed || initCodeAlways);
             var op = new PackedUserOperation(from.address(), nonce.add(BigInteger.valueOf(i)), first ? initCode(from) : "0x",
                     callData(kinds.get(i)), first ? VERIFICATION_GAS.add(DEPLOYMENT_GAS) : VERIFICATION_GAS,
                     callGas(kinds.get(i)), PRE_VERIFICATION_GAS, TIP, maxFee, "0x");

@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * from their npm artifacts: user operations that fail through the v0.8 and the v0.9 EntryPoint (SimpleAccounts of
  * those releases, signed over their EIP-712 userOpHash) are followed, decoded with their EntryPoint and version, and
  * counted by the failed-operations rule per EntryPoint: ten failures on one are not more than ten, the eleventh fires
- * that EntryPoint's alert and opens a Critical incident, and the other EntryPoints' counts stay their own.
+ * that EntryPoint's alert and opens a Critical incident, and the other EntryPoints' counts stay their own. A v0.9
+ * EntryPoint ignoring the initCode of a deployed account is followed as its own {@code IgnoredInitCode} event.
  */
 @SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}",
         "firebreak.detection.storm-guard.enabled=false",
@@ -85,21 +86,45 @@ class EntryPointVersionsOnDevnetTests {
             assertThat(incidents.get(alert.incident()).severity()).isEqualTo(Severity.CRITICAL);
             assertThat(alert.labels()).containsEntry("subject", entryPoint.entryPoint().toLowerCase(Locale.ROOT));
 
+            String sender = eleventh.account().address().toLowerCase(Locale.ROOT);
             List<ChainEvent> failed = chainEvents.between("UserOperationEvent", Instant.EPOCH, Instant.now().plusSeconds(3600),
-                    1000).stream().filter(e -> entryPoint.entryPoint().equalsIgnoreCase(e.address())).toList();
+                    1000).stream().filter(e -> entryPoint.entryPoint().equalsIgnoreCase(e.address())
+                            && sender.equals(e.fields().get("sender"))).toList();
             assertThat(failed).as(release.label() + " operations followed").hasSize(11).allSatisfy(e -> {
                 assertThat(e.contract()).isEqualTo("entryPoint");
                 assertThat(e.fields()).containsEntry("success", "false")
                         .containsEntry("entryPointVersion", release.label())
-                        .containsEntry("entryPoint", entryPoint.entryPoint().toLowerCase(Locale.ROOT))
-                        .containsEntry("sender", eleventh.account().address().toLowerCase(Locale.ROOT));
+                        .containsEntry("entryPoint", entryPoint.entryPoint().toLowerCase(Locale.ROOT));
             });
             assertThat(chainEvents.count("AccountDeployed", Instant.EPOCH, Instant.now().plusSeconds(3600),
-                    Map.of("entryPointVersion", release.label()))).as(release.label() + " account deployed").isEqualTo(1);
+                    Map.of("entryPointVersion", release.label(), "sender", sender))).as(release.label()
+                            + " account deployed").isEqualTo(1);
         }
         String v07 = devnet.state().stack().entryPoint().toLowerCase(Locale.ROOT);
         assertThat(alerts.find(AlertApi.RULES, "failed-operations:" + v07)).as("nothing failed on v0.7").isEmpty();
         assertThat(alerts.find(AlertApi.RULES, "failed-operations")).as("no alert across EntryPoints").isEmpty();
+    }
+
+    @Test
+    void aVersionZeroNineEntryPointIgnoringTheInitCodeOfADeployedAccountIsFollowedAsIgnoredInitCode() {
+        TestDevnet.awaitFollowing(chainEvents);
+        var operations = devnet.userOperations(EntryPointVersion.V09);
+        var account = operations.newAccount();
+        operations.send(account, 1, 0, 0);
+
+        SentOperations repeated = operations.sendRepeatingInitCode(account);
+
+        assertThat(repeated.operations().getFirst().success()).isTrue();
+        awaitFollowed(repeated);
+        ChainEvent ignored = chainEvents.latest("IgnoredInitCode").orElseThrow();
+        assertThat(ignored.txHash()).isEqualTo(repeated.bundles().getFirst().txHash());
+        assertThat(ignored.fields()).containsEntry("sender", account.address().toLowerCase(Locale.ROOT))
+                .containsEntry("userOpHash", repeated.operations().getFirst().userOpHash())
+                .containsEntry("unusedFactory", devnet.state().stack().entryPoint(EntryPointVersion.V09).accountFactory()
+                        .toLowerCase(Locale.ROOT))
+                .containsEntry("entryPointVersion", "v0.9");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> devnet.userOperations(EntryPointVersion.V08)
+                .sendRepeatingInitCode(account)).hasMessageContaining("AA10");
     }
 
     private void awaitFollowed(SentOperations sent) {
