@@ -37,8 +37,9 @@ import org.web3j.utils.Numeric;
 
 /**
  * Follows the chain of the profile in force, {@code follow.confirmations} blocks behind its head: decodes the
- * events of the stack's contracts ({@link StackEvents}) and the failed {@code redeemDelegations} transactions to
- * the DelegationManager, and stores them with the cursor and the followed blocks' hashes in one transaction per
+ * events of the stack's contracts ({@link StackEvents}, admin events of every watched contract among them), the
+ * failed {@code redeemDelegations} transactions to the DelegationManager and the new contracts that embed a watched
+ * address ({@link StagedContracts}), and stores them with the cursor and the followed blocks' hashes in one transaction per
  * batch, so a restart resumes exactly after the last committed block and every event is stored once.
  *
  * <p>Before advancing it checks that the last followed block is still the node's; when it is not, it walks back over
@@ -67,6 +68,7 @@ class BlockFollower {
     private final ApplicationEventPublisher publisher;
     private final FollowerMetrics metrics;
     private final AccountWatch watch;
+    private final StagedContracts staged;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
@@ -77,7 +79,8 @@ class BlockFollower {
     private volatile @Nullable Instant lastErrorAt;
 
     BlockFollower(ChainProfiles profiles, ChainClient client, FollowerStore store, TransactionTemplate tx,
-            ApplicationEventPublisher publisher, FollowerMetrics metrics, AccountWatch watch, Clock clock) {
+            ApplicationEventPublisher publisher, FollowerMetrics metrics, AccountWatch watch, StagedContracts staged,
+            Clock clock) {
         this.profiles = profiles;
         this.client = client;
         this.store = store;
@@ -85,6 +88,7 @@ class BlockFollower {
         this.publisher = publisher;
         this.metrics = metrics;
         this.watch = watch;
+        this.staged = staged;
         this.clock = clock;
     }
 
@@ -181,6 +185,7 @@ class BlockFollower {
             return false;
         }
         List<ChainEvent> events = new ArrayList<>(events(profile, blocks, logs.get(), failedRedemptions(profile, blocks)));
+        events.addAll(staged.find(profile, blocks));
         AccountWatch.Watched watched = watch.watch(profile, blocks, events);
         events.addAll(watched.events());
         commit(profile, cursor, blocks, events, watched, head);
@@ -334,7 +339,7 @@ class BlockFollower {
             StackEvents.decode(l, entryPoint).ifPresent(decoded -> events.add(new ChainEvent(
                     block.getNumber().longValueExact(), block.getHash(), time(block), l.getTransactionHash(),
                     l.getLogIndex().intValueExact(), roles.getOrDefault(address, "unknown"), address, decoded.name(),
-                    decoded.fields())));
+                    expected(profile, decoded))));
         }
         String manager = profile.contracts().delegationManager().address().toLowerCase(Locale.ROOT);
         for (Failed f : failed) {
@@ -348,6 +353,16 @@ class BlockFollower {
         return events;
     }
 
+    /** An ownership event's fields with {@code expected}: whether the profile expects its new owner. */
+    private static Map<String, String> expected(ChainProfile profile, StackEvents.Decoded decoded) {
+        if (!StackEvents.OWNERSHIP.contains(decoded.name())) {
+            return decoded.fields();
+        }
+        Map<String, String> fields = new LinkedHashMap<>(decoded.fields());
+        fields.put("expected", Boolean.toString(profile.expectsOwner(fields.getOrDefault("newOwner", ""))));
+        return fields;
+    }
+
     /** The followed contracts by lowercase address, each with its role in the profile. */
     static Map<String, String> roles(ChainProfile profile) {
         Map<String, String> roles = new LinkedHashMap<>();
@@ -356,6 +371,8 @@ class BlockFollower {
         if (profile.contracts().paymaster() != null) {
             roles.putIfAbsent(lower(profile.contracts().paymaster()), "paymaster");
         }
+        roles.putIfAbsent(lower(profile.contracts().accountFactory()), "accountFactory");
+        profile.contracts().enforcers().forEach(e -> roles.putIfAbsent(lower(e), "enforcer"));
         profile.contracts().pausable().forEach(p -> roles.putIfAbsent(lower(p), "pausable"));
         return roles;
     }

@@ -1,9 +1,11 @@
 package org.firebreak.chain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.firebreak.shared.InvalidConfiguration;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +22,21 @@ public class ChainEvents {
     private final FollowerStore store;
     private final BlockFollower follower;
     private final ChainProfiles profiles;
+    private final OwnTransactions own;
 
-    ChainEvents(FollowerStore store, BlockFollower follower, ChainProfiles profiles) {
+    ChainEvents(FollowerStore store, BlockFollower follower, ChainProfiles profiles, OwnTransactions own) {
         this.store = store;
         this.follower = follower;
         this.profiles = profiles;
+        this.own = own;
+    }
+
+    /**
+     * Which of these transactions Firebreak itself signed (its guardian's pause or unpause), lowercase: the events
+     * they caused are its own response, not an alarm.
+     */
+    public Set<String> sentByFirebreak(Collection<String> txHashes) {
+        return own.among(txHashes);
     }
 
     /** Events named {@code name} whose block time is in [from, to], oldest first, at most {@code limit}. */

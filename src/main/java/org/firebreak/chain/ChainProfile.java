@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * diagnostics check every one.
  *
  * @param accounts the EIP-7702 accounts the team serves and the delegate contracts they may point to
+ * @param expectedOwners addresses an ownership transfer of a watched contract may go to without an incident (the
+ *        operators' own multisig or timelock); the guardian is always expected; optional
  */
 public record ChainProfile(
         long chainId,
@@ -28,7 +30,8 @@ public record ChainProfile(
         Thresholds thresholds,
         List<WatchedDelegation> delegations,
         Follow follow,
-        Accounts accounts) {
+        Accounts accounts,
+        List<String> expectedOwners) {
 
     static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     static final Pattern HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
@@ -48,6 +51,20 @@ public record ChainProfile(
         delegations = delegations == null ? List.of() : List.copyOf(delegations);
         follow = follow == null ? Follow.defaults(blockTime) : follow.withPollInterval(blockTime);
         accounts = accounts == null ? Accounts.defaults() : accounts;
+        expectedOwners = Accounts.addresses("expectedOwners", expectedOwners);
+    }
+
+    /** A profile without {@code expectedOwners:} expects no owner but the guardian. */
+    public ChainProfile(long chainId, Duration blockTime, List<RpcEndpoint> rpc, Contracts contracts,
+            @Nullable Guardian guardian, Thresholds thresholds, List<WatchedDelegation> delegations, Follow follow,
+            Accounts accounts) {
+        this(chainId, blockTime, rpc, contracts, guardian, thresholds, delegations, follow, accounts, null);
+    }
+
+    /** Whether a watched contract may pass to {@code owner} without an incident: the guardian or an expected owner. */
+    public boolean expectsOwner(String owner) {
+        return guardian != null && guardian.address().equalsIgnoreCase(owner)
+                || expectedOwners.stream().anyMatch(owner::equalsIgnoreCase);
     }
 
     /** A profile without an {@code accounts:} section serves no configured account and allows MetaMask's DeleGator. */
@@ -65,7 +82,7 @@ public record ChainProfile(
     /** The same profile reached through other endpoints. */
     public ChainProfile withRpc(List<RpcEndpoint> endpoints) {
         return new ChainProfile(chainId, blockTime, endpoints, contracts, guardian, thresholds, delegations, follow,
-                accounts);
+                accounts, expectedOwners);
     }
 
     /**
@@ -355,7 +372,7 @@ public record ChainProfile(
             return allowedDelegates.stream().anyMatch(delegate::equalsIgnoreCase);
         }
 
-        private static List<String> addresses(String field, @Nullable List<String> given) {
+        static List<String> addresses(String field, @Nullable List<String> given) {
             if (given == null) {
                 return List.of();
             }

@@ -211,7 +211,7 @@ class ContractSwitch {
             t.put("type", terms.eip1559() ? "EIP-1559" : "legacy");
             Sent sent;
             try {
-                sent = transactions.send(profile, signed);
+                sent = transactions.send(profile, signed, way.call() + " on " + t.label());
             } catch (ChainUnreachable e) {
                 t.txHash(Hash.sha3(signed)); // it may have reached a node before the answer was lost
                 throw e;

@@ -38,11 +38,13 @@ class GuardianTransactions {
     static final BigInteger DEFAULT_TIP = BigInteger.valueOf(1_000_000_000L);
 
     private final ChainClient client;
+    private final OwnTransactions own;
     private final Clock clock;
     private final ReentrantLock turn = new ReentrantLock();
 
-    GuardianTransactions(ChainClient client, Clock clock) {
+    GuardianTransactions(ChainClient client, OwnTransactions own, Clock clock) {
         this.client = client;
+        this.own = own;
         this.clock = clock;
     }
 
@@ -113,8 +115,11 @@ class GuardianTransactions {
     record Sent(String hash, @Nullable String refusal) {
     }
 
-    Sent send(ChainProfile profile, String signed) throws ChainUnreachable {
+    /** Sends a signed transaction, recorded first as Firebreak's own ({@code what} it does, e.g. "pause() on ..."). */
+    Sent send(ChainProfile profile, String signed, String what) throws ChainUnreachable {
         String hash = Hash.sha3(signed);
+        // Before sending: a node mines it at once, and the follower must know the events it causes as Firebreak's own.
+        own.signed(profile.chainId(), hash, what, clock.instant());
         EthSendRawTransaction answer = client.send(profile, List.of(RpcCall.sendRawTransaction(signed)))
                 .get(0, EthSendRawTransaction.class);
         if (answer.hasError()) {

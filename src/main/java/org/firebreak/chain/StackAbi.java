@@ -41,6 +41,7 @@ final class StackAbi {
     static final String OWNERSHIP_TRANSFER_STARTED = topic("OwnershipTransferStarted(address,address)");
     static final String OWNERSHIP_TRANSFERRED = topic("OwnershipTransferred(address,address)");
     static final String UPGRADED = topic("Upgraded(address)");
+    static final String ADMIN_CHANGED = topic("AdminChanged(address,address)");
     /** DisabledDelegation(bytes32 indexed, address indexed, address indexed, Delegation), topic from onchain.md. */
     static final String DISABLED_DELEGATION = "0xea589ba9473ee1fe77d352c7ed919747715a5d22931b972de9b02a907c66d5dd";
     static final String ENABLED_DELEGATION = "0x3feadce88fc1b49db633a56fd5307ed6ee18734df83bcc4011daa720c9cd95f1";
@@ -49,7 +50,7 @@ final class StackAbi {
     static final java.util.Map<String, String> ADMIN_EVENTS = java.util.Map.of(
             PAUSED_EVENT, "Paused", UNPAUSED_EVENT, "Unpaused",
             OWNERSHIP_TRANSFER_STARTED, "OwnershipTransferStarted", OWNERSHIP_TRANSFERRED, "OwnershipTransferred",
-            UPGRADED, "Upgraded", DISABLED_DELEGATION, "DisabledDelegation", ENABLED_DELEGATION, "EnabledDelegation");
+            UPGRADED, "Upgraded", ADMIN_CHANGED, "AdminChanged", DISABLED_DELEGATION, "DisabledDelegation", ENABLED_DELEGATION, "EnabledDelegation");
 
     /** BasePaymaster.entryPoint(): the EntryPoint a paymaster serves. */
     static final Function ENTRY_POINT = view("entryPoint", new TypeReference<Address>() { });

@@ -32,8 +32,8 @@ import org.web3j.utils.Numeric;
 
 /**
  * The events of the stack's contracts that the block follower stores (EntryPoint v0.7, v0.8 and v0.9, whose v0.9
- * adds {@code IgnoredInitCode} and {@code EIP7702AccountInitialized}; DelegationManager v1.3.0, Ownable and Pausable
- * contracts), each with its parameter names, decoded by web3j into strings: addresses 0x and
+ * adds {@code IgnoredInitCode} and {@code EIP7702AccountInitialized}; DelegationManager v1.3.0, Ownable, Pausable and
+ * ERC-1967 proxy contracts), each with its parameter names, decoded by web3j into strings: addresses 0x and
  * lowercase, integers decimal, booleans true/false, bytes 0x-hex. A {@code Delegation} struct parameter becomes
  * {@code delegation.delegate}, {@code .delegator}, {@code .authority}, {@code .salt}, {@code .caveats} (how many)
  * and {@code .enforcers}; a revert reason also gets {@code reason}, in words where the error is known.
@@ -97,7 +97,12 @@ final class StackEvents {
             spec("IgnoredInitCode", "userOpHash", indexed(Bytes32.class), "sender", indexed(Address.class),
                     "unusedFactory", plain(Address.class)).since(EntryPointVersion.V09),
             spec("EIP7702AccountInitialized", "userOpHash", indexed(Bytes32.class), "sender", indexed(Address.class),
-                    "delegate", indexed(Address.class)).since(EntryPointVersion.V09));
+                    "delegate", indexed(Address.class)).since(EntryPointVersion.V09),
+            spec("Upgraded", "implementation", indexed(Address.class)),
+            spec("AdminChanged", "previousAdmin", plain(Address.class), "newAdmin", plain(Address.class)));
+
+    /** The ownership events, whose {@code newOwner} the follower marks {@code expected} or not (see ChainEvent). */
+    static final java.util.Set<String> OWNERSHIP = java.util.Set.of("OwnershipTransferStarted", "OwnershipTransferred");
 
     private static final Map<String, Spec> BY_TOPIC = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Spec::topic, Function.identity()));

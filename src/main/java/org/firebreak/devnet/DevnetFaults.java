@@ -52,7 +52,8 @@ public final class DevnetFaults implements AutoCloseable {
     public FaultReport inject(Fault fault) {
         DeployedStack stack = state.stack();
         if (EnumSet.of(Fault.PAUSE_DELEGATION_MANAGER, Fault.DRAIN_PAYMASTER, Fault.DISABLE_DELEGATION, Fault.FAIL_USEROPS,
-                Fault.HIGH_GAS_USEROP, Fault.EXPIRE_DELEGATION_SOON, Fault.TRANSFER_OWNERSHIP, Fault.DRAIN_DELEGATED_ACCOUNT)
+                Fault.HIGH_GAS_USEROP, Fault.EXPIRE_DELEGATION_SOON, Fault.TRANSFER_OWNERSHIP, Fault.DRAIN_DELEGATED_ACCOUNT,
+                Fault.STAGE_CONTRACT)
                 .contains(fault)) {
             chain.requireBlocks(fault.id());
         }
@@ -73,7 +74,19 @@ public final class DevnetFaults implements AutoCloseable {
             case WRONG_CHAIN_ID -> wrongChainId();
             case LIMIT_LOG_RANGE -> limitLogRange();
             case DRAIN_DELEGATED_ACCOUNT -> delegatedAccount().drain();
+            case STAGE_CONTRACT -> new StagedContract(chain).deploy(fault.id(), "EntryPoint", stack.entryPoint());
         };
+    }
+
+    /** The staging detector's control: dev account 9 deploys a contract whose code embeds no address at all. */
+    public FaultReport deployUnrelatedContract() {
+        chain.requireBlocks(Fault.STAGE_CONTRACT.id());
+        return new StagedContract(chain).deploy("deploy-unrelated-contract", null, null);
+    }
+
+    /** Dev account 9, the drills' outsider: transfer-ownership hands it the DelegationManager, stage-contract deploys from it. */
+    public String outsider() {
+        return DevAccounts.outsider().getAddress().toLowerCase(java.util.Locale.ROOT);
     }
 
     private DelegatedAccount delegatedAccount() {

@@ -27,7 +27,9 @@ public enum Fault {
     LIMIT_LOG_RANGE("limit-log-range", "make the primary RPC endpoint refuse eth_getLogs over more than "
             + Sidecar.LOG_RANGE_LIMIT + " blocks, as public providers do"),
     DRAIN_DELEGATED_ACCOUNT("drain-delegated-account", "re-delegate the served EIP-7702 account from the DeleGator to a "
-            + "sweeper contract that sends its balance to another dev account (a type-4 transaction)");
+            + "sweeper contract that sends its balance to another dev account (a type-4 transaction)"),
+    STAGE_CONTRACT("stage-contract", "deploy a contract whose runtime code embeds the EntryPoint's address, as an exploit "
+            + "being staged does (from dev account 9; a deployment, so nothing to clear)");
 
     private final String id;
     private final String description;

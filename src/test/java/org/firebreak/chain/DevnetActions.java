@@ -2,11 +2,10 @@ package org.firebreak.chain;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.firebreak.chain.ChainProfile.ContractRef;
 import org.firebreak.chain.ChainProfile.Contracts;
@@ -14,12 +13,12 @@ import org.firebreak.chain.ChainProfile.Guardian;
 import org.firebreak.chain.ChainProfile.RpcEndpoint;
 import org.firebreak.playbook.StepExecutor.StepRun;
 import org.firebreak.playbook.StepOutcome;
+import org.firebreak.support.ChainProfileFiles;
 import org.firebreak.support.TestDevnet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import tools.jackson.databind.module.SimpleModule;
-import tools.jackson.databind.ser.std.ToStringSerializer;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The pause and unpause actions wired as the application wires them, on the shared devnet's profile with one thing
@@ -28,10 +27,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class DevnetActions {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .addModule(new SimpleModule("profile").addSerializer(Path.class, new ToStringSerializer(Path.class))
-                    .addSerializer(Duration.class, new ToStringSerializer(Duration.class)))
-            .build();
     private static final StepRun RUN = new StepRun("INC-T", "pause-system", "carol");
 
     private final PauseAction pause;
@@ -42,11 +37,23 @@ final class DevnetActions {
         ChainSettings settings = new ChainSettings(profileFile, null, null);
         ChainClient client = new ChainClient(new EndpointStats(), new RateLimits(), new EndpointHealth(settings, clock),
                 clock);
-        GuardianTransactions transactions = new GuardianTransactions(client, clock);
+        GuardianTransactions transactions = new GuardianTransactions(client, ownTransactions(), clock);
         ContractSwitch contractSwitch = new ContractSwitch(client, new GuardianSigner(), transactions);
         ChainProfiles profiles = new ChainProfiles(settings);
         this.pause = new PauseAction(profiles, contractSwitch, transactions, clock);
         this.unpause = new UnpauseAction(profiles, contractSwitch, transactions, clock);
+    }
+
+    /** The guardian's record of what it signed, in an in-memory H2 database of its own with the chain's table. */
+    private static OwnTransactions ownTransactions() {
+        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource("jdbc:h2:mem:own-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1"));
+        try (var table = DevnetActions.class.getResourceAsStream("/db/migration/chain/V4_27__own_transactions.sql")) {
+            jdbc.sql(new String(table.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).update();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new OwnTransactions(jdbc);
     }
 
     static Builder devnetProfile() {
@@ -112,10 +119,7 @@ final class DevnetActions {
 
         /** The profile written as {@code chain-profile.yml} in {@code dir}, for {@code firebreak.chain.profile}. */
         Path write(Path dir) throws IOException {
-            Files.createDirectories(dir);
-            Path file = dir.resolve("chain-profile.yml");
-            Files.writeString(file, YAML.writeValueAsString(profile));
-            return file;
+            return ChainProfileFiles.write(dir.resolve("chain-profile.yml"), profile);
         }
     }
 }

@@ -94,6 +94,22 @@ class StackEventsTest {
         assertThat(StackEvents.decode(log(StackAbi.topic("Transfer(address,address,uint256)"), List.of()))).isEmpty();
     }
 
+    @Test
+    void proxyUpgradesAndAdminChangesDecodeWithTheirAddresses() {
+        String upgraded = "0xbc7cd75a20ee27fd9adebab32041f755214dbc6bffa90cc0225b39da2e5c2d3b";
+        String adminChanged = "0x7e644d79422f17c01e4894b5f4f588d331ebfa28653d42ae832dc59e38c9798f";
+
+        StackEvents.Decoded upgrade = StackEvents.decode(log(upgraded, List.of(word(SENDER)))).orElseThrow();
+        StackEvents.Decoded admin = StackEvents.decode(log(adminChanged, List.of(), new Address(SENDER),
+                new Address(PAYMASTER))).orElseThrow();
+
+        assertThat(upgrade.name()).isEqualTo("Upgraded");
+        assertThat(upgrade.fields()).containsExactly(Map.entry("implementation", SENDER));
+        assertThat(admin.name()).isEqualTo("AdminChanged");
+        assertThat(admin.fields()).containsExactly(Map.entry("previousAdmin", SENDER), Map.entry("newAdmin", PAYMASTER));
+        assertThat(StackEvents.topics()).contains(upgraded, adminChanged);
+    }
+
     private static String word(String address) {
         return "0x" + "0".repeat(24) + address.substring(2);
     }

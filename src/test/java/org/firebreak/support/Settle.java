@@ -38,4 +38,14 @@ public final class Settle {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Lets time pass: the follower's polls and the rules' ticks run meanwhile. */
+    public static void pause(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -67,14 +67,19 @@ class Conditions {
         List<Finding.Problem> problems = source.problems().isEmpty()
                 ? finding.problems().stream().filter(p -> p.status() == Finding.Status.FAIL).toList()
                 : finding.problems(source.problems());
+        // A title or group with {placeholders} names values of the finding's evidence, e.g. {owner}.
+        String title = ChainEventWindows.hasPlaceholders(rule.title())
+                ? ChainEventWindows.render(rule.title(), finding.evidence()) : null;
+        String group = rule.group() == null ? null : ChainEventWindows.render(rule.group(), finding.evidence());
         Map<String, Observation> found = new LinkedHashMap<>();
         if (rule.isPerSubject()) {
             for (Finding.Problem p : problems) {
-                found.merge(p.subject(), new Observation(p.subject(), p.message(), 0),
-                        (a, b) -> new Observation(a.subject(), a.summary() + "; " + b.summary(), 0));
+                found.merge(p.subject(), new Observation(p.subject(), p.message(), 0, title, group),
+                        (a, b) -> new Observation(a.subject(), a.summary() + "; " + b.summary(), 0, title, group));
             }
         } else if (!problems.isEmpty()) {
-            found.put("", new Observation("", String.join("; ", problems.stream().map(Finding.Problem::message).toList()), 0));
+            found.put("", new Observation("", String.join("; ", problems.stream().map(Finding.Problem::message).toList()),
+                    0, title, group));
         }
         return found;
     }

@@ -20,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  * for {@code for} before the alert fires, and stay clear for {@code keepFiringFor} before it resolves.
  *
  * @param notification ({@code notify} in YAML) what the operators asked for when it fires: team (notify the team), page (page on-call), email
- * @param group rules of one group share one open incident (e.g. every "stack code changed" rule)
+ * @param title for people; an event rule's title may name the newest matching event's values in braces, e.g.
+ *        {@code Ownership of {contract} {address} transferred to {newOwner}} (its fields, and its contract, address,
+ *        txHash and block); other titles get ": subject" appended for a per-subject alert
+ * @param group rules of one group share one open incident (e.g. every "stack code changed" rule); an event rule's
+ *        group may name the event's values the same way, e.g. {@code admin-change:{address}}: one group per contract
  * @param perSubject one alert per subject (per delegation, per endpoint, per sender) instead of one per rule
  * @param exceptWhenCausedBy do not fire when an open incident's own action caused the condition (a DelegationManager
  *        paused by Firebreak's "Pause system" step is not an alarm; paused again by someone else after it, it is)
@@ -110,7 +114,8 @@ public record Rule(
      * satisfy {@code where} (a read-only SpEL expression over the event's fields, e.g. {@code actualGasUsed >
      * 500000}) within {@code window} of chain time.
      *
-     * @param by with perSubject, the event field that names the subject (e.g. sender)
+     * @param by with perSubject, the event field that names the subject (e.g. sender), or {@code address}: the
+     *        contract that emitted it
      */
     public record EventSource(String name, @Nullable String where, Duration window, long moreThan, @Nullable String by)
             implements Source {

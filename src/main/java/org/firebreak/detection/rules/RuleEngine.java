@@ -124,7 +124,7 @@ public class RuleEngine {
         if (instance == null) {
             RuleInstance pending = new RuleInstance(rule.id(), o.subject(), State.PENDING, now, o.summary(), o.marker());
             if (rule.forDuration().isZero()) {
-                fire(rule, pending.to(State.FIRING, now), now);
+                fire(rule, pending.to(State.FIRING, now), o, now);
             } else {
                 instances.save(pending, now);
             }
@@ -134,14 +134,14 @@ public class RuleEngine {
         switch (instance.state()) {
             case PENDING -> {
                 if (!now.isBefore(instance.since().plus(rule.forDuration()))) {
-                    fire(rule, seen.to(State.FIRING, now), now);
+                    fire(rule, seen.to(State.FIRING, now), o, now);
                 } else {
                     instances.save(seen, now);
                 }
             }
             case FIRING -> {
                 if (o.marker() > instance.marker()) {
-                    fire(rule, seen, now);
+                    fire(rule, seen, o, now);
                 } else if (!o.summary().equals(instance.summary())) {
                     instances.save(seen, now);
                 }
@@ -171,17 +171,18 @@ public class RuleEngine {
         }
     }
 
-    private void fire(Rule rule, RuleInstance firing, Instant now) {
-        alerts.raise(List.of(signal(rule, firing, SignalAction.TRIGGER)));
+    private void fire(Rule rule, RuleInstance firing, Observation o, Instant now) {
+        alerts.raise(List.of(signal(rule, firing, SignalAction.TRIGGER, o)));
         instances.save(firing, now);
     }
 
     private void resolve(Rule rule, RuleInstance instance) {
-        alerts.raise(List.of(signal(rule, instance, SignalAction.RESOLVE)));
+        alerts.raise(List.of(signal(rule, instance, SignalAction.RESOLVE, null)));
         instances.delete(instance);
     }
 
-    static Signal signal(Rule rule, RuleInstance instance, SignalAction action) {
+    /** The alert's signal; the observation gives the title and group with the values of what it saw (event, evidence). */
+    static Signal signal(Rule rule, RuleInstance instance, SignalAction action, @Nullable Observation o) {
         String subject = instance.subject();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("rule", rule.id());
@@ -193,12 +194,15 @@ public class RuleEngine {
         if (!subject.isEmpty()) {
             labels.put("subject", subject);
         }
-        String title = rule.title() + (subject.isEmpty() ? "" : ": " + subject);
+        String title = o != null && o.title() != null ? o.title() : rule.title() + (subject.isEmpty() ? "" : ": " + subject);
+        String group = o != null && o.group() != null ? o.group() : rule.group();
+        // A group whose first alert has a title naming what changed (the new owner) is called by that title.
+        String groupName = o != null && o.title() != null ? title : group;
         String summary = (rule.description() == null ? "" : rule.description().strip() + "\n\n") + instance.summary();
         return new Signal(subject.isEmpty() ? rule.id() : rule.id() + ":" + subject, action, clip(title, 200),
                 clip(summary, 4000), rule.severity(), rule.type(), rule.criteria(), rule.components(), labels,
                 instance.since().truncatedTo(ChronoUnit.MICROS), "rule " + rule.id() + " (" + rule.source().describe()
-                        + "): " + clip(instance.summary(), 1000), rule.group(), rule.group(),
+                        + "): " + clip(instance.summary(), 1000), group, groupName == null ? null : clip(groupName, 200),
                 rule.autoResolve() == AutoResolve.INCIDENT);
     }
 

@@ -32,8 +32,10 @@ class RuleCatalogTest {
 
         assertThat(catalog.all()).extracting(Rule::id).containsExactly("high-gas-usage", "failed-operations",
                 "delegation-expiry", "rpc-endpoint-down", "rpc-wrong-chain", "chain-halted", "entrypoint-code-changed",
-                "entrypoint-version-unsupported", "account-factory-code-changed", "delegation-manager-paused", "delegation-manager-ownership",
-                "paymaster-deposit-low", "gas-price-over-ceiling", "delegate-not-allowed");
+                "entrypoint-version-unsupported", "account-factory-code-changed", "delegation-manager-paused",
+                "delegation-manager-ownership", "paymaster-deposit-low", "gas-price-over-ceiling", "delegate-not-allowed",
+                "ownership-transfer-started", "ownership-transferred", "contract-paused", "contract-unpaused",
+                "implementation-upgraded", "proxy-admin-changed", "delegation-framework-code-changed", "staged-contract");
         Rule gas = catalog.find("high-gas-usage").orElseThrow();
         assertThat(gas.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(gas.notification()).isEqualTo(Rule.Notify.TEAM);
@@ -55,6 +57,29 @@ class RuleCatalogTest {
         assertThat(delegate.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(delegate.type()).isEqualTo(IncidentType.of("DELEGATED_ACCOUNT_DRAINED"));
         assertThat(delegate.diagnostic().problems()).containsExactly("delegate.not-allowed");
+    }
+
+    @Test
+    void adminChangesAreCriticalPerContractAndShareTheirRolesIncidentStagingIsHigh() {
+        RuleCatalog catalog = new RuleCatalog(dir, DIAGNOSTICS, TYPES);
+
+        for (String id : java.util.List.of("ownership-transfer-started", "ownership-transferred", "contract-paused",
+                "contract-unpaused", "implementation-upgraded", "proxy-admin-changed")) {
+            Rule rule = catalog.find(id).orElseThrow();
+            assertThat(rule.severity()).as(id).isEqualTo(Severity.CRITICAL);
+            assertThat(rule.criteria()).as(id).containsExactly("SECURITY_BREACH");
+            assertThat(rule.isPerSubject()).as(id).isTrue();
+            assertThat(rule.event().by()).as(id).isEqualTo("address");
+            assertThat(rule.group()).as(id).isEqualTo("admin-change:{contract}");
+        }
+        assertThat(catalog.find("ownership-transferred").orElseThrow().title()).contains("{newOwner}");
+        assertThat(catalog.find("ownership-transferred").orElseThrow().event().where()).contains("expected == false");
+        assertThat(catalog.find("delegation-manager-ownership").orElseThrow().group())
+                .isEqualTo("admin-change:delegationManager");
+        Rule staged = catalog.find("staged-contract").orElseThrow();
+        assertThat(staged.severity()).isEqualTo(Severity.HIGH);
+        assertThat(staged.event().name()).isEqualTo("StagedContract");
+        assertThat(staged.title()).contains("{deployer}", "{address}");
     }
 
     @Test
