@@ -48,6 +48,19 @@ class AlertGroups {
         });
     }
 
+    /**
+     * A group about to open a new incident is called by what opens it now: a rule whose title names the event (the
+     * new owner) must not carry the name of an earlier, resolved incident of the same group.
+     */
+    Group renew(Group group, String name, Signal first) {
+        if (group.name().equals(name)) {
+            return group;
+        }
+        jdbc.sql("update alert_group set name = :name, first_signal = :signal where id = :id").param("name", name)
+                .param("signal", json.writeValueAsString(first)).param("id", group.id()).update();
+        return new Group(group.id(), group.integration(), group.key(), name, group.incident(), group.absorbed());
+    }
+
     Optional<Group> lock(String integration, String key) {
         return jdbc.sql("select * from alert_group where integration = :i and group_key = :k for update")
                 .param("i", integration).param("k", key).query((rs, row) -> group(rs)).optional();

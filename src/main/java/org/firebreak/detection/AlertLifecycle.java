@@ -181,7 +181,7 @@ class AlertLifecycle {
                 routed.addAll(link(group, group.incident(), entry.getValue()));
                 news.joined(group.incident(), group, entry.getValue().stream().map(Unrouted::alert).toList(), first);
             } else {
-                withoutIncident.put(group, entry.getValue());
+                withoutIncident.put(groups.renew(group, groupName(first), first), entry.getValue());
             }
         }
         withoutIncident.forEach((group, members) -> routed.addAll(openOrJoinStorm(source, group, members, now, news)));

@@ -89,12 +89,13 @@ class DetectionOnDevnetTests {
                     () -> devnet.faults().inject(Fault.SPIKE_BASE_FEE));
             detects("paymaster-deposit-low", Severity.HIGH, IncidentType.UNCLASSIFIED, LIMIT,
                     () -> devnet.faults().inject(Fault.DRAIN_PAYMASTER));
-            IncidentView paused = detects("delegation-manager-paused", Severity.CRITICAL, IncidentType.DELEGATION_FAILURE,
-                    LIMIT, () -> devnet.faults().inject(Fault.PAUSE_DELEGATION_MANAGER));
-            devnet.faults().clear();
-            pause(LIMIT);
-            // The DelegationManager's admin rules share its open incident: resolved, the transfer opens one of its own.
-            incidents.changeStatus(paused.id(), IncidentStatus.RESOLVED, "drill", "test");
+            detects("delegation-manager-paused", Severity.CRITICAL, IncidentType.DELEGATION_FAILURE, LIMIT,
+                    () -> devnet.faults().inject(Fault.PAUSE_DELEGATION_MANAGER));
+            // The drill's unpause is not Firebreak's own: an admin change. Resolved, so the transfer opens its own incident.
+            IncidentView unpaused = detects("contract-unpaused:" + devnet.profile().contracts().delegationManager()
+                    .address().toLowerCase(), Severity.CRITICAL, IncidentType.UNCLASSIFIED, LIMIT,
+                    () -> devnet.faults().clear());
+            incidents.changeStatus(unpaused.id(), IncidentStatus.RESOLVED, "drill", "test");
             detects("delegation-manager-ownership", Severity.CRITICAL, IncidentType.UNCLASSIFIED, LIMIT,
                     () -> devnet.faults().inject(Fault.TRANSFER_OWNERSHIP));
             devnet.faults().clear();
