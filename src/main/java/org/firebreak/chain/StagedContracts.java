@@ -21,7 +21,8 @@ import org.web3j.utils.Numeric;
  * (its receipt's {@code contractAddress}) whose runtime code embeds the 20 bytes of one of the stack's addresses
  * (EntryPoint, account factory, paymaster, DelegationManager) becomes a {@value #STAGED_CONTRACT} event. Exploit
  * contracts are deployed with their targets' addresses baked in, often minutes before they strike. Only transactions
- * that create a contract cost calls: one receipt each, and one {@code eth_getCode} per contract created, at its block.
+ * that create a contract cost calls: one receipt each, and one {@code eth_getCode} per contract created, at its block,
+ * {@value BlockFollower#CALLS_PER_BATCH} to a batch.
  * Contracts created by other contracts (a factory's CREATE2) have no receipt of their own and are not seen.
  */
 @Component
@@ -56,29 +57,32 @@ class StagedContracts {
             return List.of();
         }
         List<Created> created = new ArrayList<>();
-        ChainClient.Answers receipts = client.send(profile, creations.stream()
-                .<RpcCall<?>>map(e -> RpcCall.transactionReceipt(e.getValue().getHash())).toList());
-        for (int i = 0; i < creations.size(); i++) {
-            EthGetTransactionReceipt answer = receipts.get(i, EthGetTransactionReceipt.class);
-            ChainDiagnostic.failOnError(answer);
-            TransactionReceipt receipt = answer.getTransactionReceipt().orElse(null);
-            if (receipt != null && receipt.isStatusOK() && receipt.getContractAddress() != null) {
-                created.add(new Created(creations.get(i).getKey(), creations.get(i).getValue(),
-                        receipt.getContractAddress().toLowerCase(Locale.ROOT)));
+        for (int first = 0; first < creations.size(); first += BlockFollower.CALLS_PER_BATCH) {
+            var chunk = creations.subList(first, Math.min(creations.size(), first + BlockFollower.CALLS_PER_BATCH));
+            ChainClient.Answers receipts = client.send(profile, chunk.stream()
+                    .<RpcCall<?>>map(e -> RpcCall.transactionReceipt(e.getValue().getHash())).toList());
+            for (int i = 0; i < chunk.size(); i++) {
+                EthGetTransactionReceipt answer = receipts.get(i, EthGetTransactionReceipt.class);
+                ChainDiagnostic.failOnError(answer);
+                TransactionReceipt receipt = answer.getTransactionReceipt().orElse(null);
+                if (receipt != null && receipt.isStatusOK() && receipt.getContractAddress() != null) {
+                    created.add(new Created(chunk.get(i).getKey(), chunk.get(i).getValue(),
+                            receipt.getContractAddress().toLowerCase(Locale.ROOT)));
+                }
             }
         }
-        if (created.isEmpty()) {
-            return List.of();
-        }
-        ChainClient.Answers codes = client.send(profile, created.stream().<RpcCall<?>>map(c -> RpcCall.code(c.contract(),
-                Numeric.encodeQuantity(c.block().getNumber()))).toList());
         Map<String, String> watched = watched(profile);
         List<ChainEvent> events = new ArrayList<>();
-        for (int i = 0; i < created.size(); i++) {
-            String code = ChainDiagnostic.codeOf(codes, i);
-            Map<String, String> embedded = embedded(code, watched);
-            if (!embedded.isEmpty()) {
-                events.add(event(created.get(i), embedded, code));
+        for (int first = 0; first < created.size(); first += BlockFollower.CALLS_PER_BATCH) {
+            List<Created> chunk = created.subList(first, Math.min(created.size(), first + BlockFollower.CALLS_PER_BATCH));
+            ChainClient.Answers codes = client.send(profile, chunk.stream().<RpcCall<?>>map(c -> RpcCall.code(
+                    c.contract(), Numeric.encodeQuantity(c.block().getNumber()))).toList());
+            for (int i = 0; i < chunk.size(); i++) {
+                String code = ChainDiagnostic.codeOf(codes, i);
+                Map<String, String> embedded = embedded(code, watched);
+                if (!embedded.isEmpty()) {
+                    events.add(event(chunk.get(i), embedded, code));
+                }
             }
         }
         return events;
