@@ -16,6 +16,7 @@ import org.firebreak.playbook.PlannedStep;
 import org.firebreak.playbook.StepOutcome;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
+import org.firebreak.shared.StoredText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * entry (who, when, what, before and after) and registers the event; nothing else mutates an incident.
  */
 final class Incident {
+
+    /** The timeline's text column (V1_3): room for a 4,000-character text quoted whole in any entry's wording. */
+    static final int TIMELINE_TEXT_MAX = 16000;
 
     final IncidentId id;
     String title;
@@ -316,9 +320,16 @@ final class Incident {
         }
     }
 
+    /**
+     * Every entry fits its columns whatever it quotes: the widest text a person may give (a 4,000-character note or
+     * status update) and its wording fit {@link #TIMELINE_TEXT_MAX} whole; only text composed of many parts (a long
+     * delivery failure, an escalation naming many people) is cut, ending in "…".
+     */
     private void write(Instant at, String actor, TimelineKind kind, @Nullable String field, @Nullable String before,
             @Nullable String after, String text) {
-        newEntries.add(new TimelineEntry(++lastSeq, at, actor, kind, field, before, after, text));
+        newEntries.add(new TimelineEntry(++lastSeq, at, StoredText.abbreviate(actor, 100), kind, field,
+                before == null ? null : StoredText.abbreviate(before, 4000),
+                after == null ? null : StoredText.abbreviate(after, 4000), StoredText.abbreviate(text, TIMELINE_TEXT_MAX)));
     }
 
     @Nullable Duration timeToAcknowledge() {

@@ -40,7 +40,7 @@ final class Escalation {
 
     void stop(EscalationState stopped, String reason) {
         state = stopped;
-        stoppedReason = reason;
+        stoppedReason = org.firebreak.shared.StoredText.abbreviate(reason, 1000); // stopped_reason's width
         next = null;
         nextAt = null;
     }

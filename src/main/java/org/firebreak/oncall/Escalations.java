@@ -74,7 +74,7 @@ class Escalations {
                     reason, paged_by)
                 values (:key, :incident, :level, :attempt, :person, :at, :reason, :by)""")
                 .param("key", key).param("incident", id.number()).param("level", level).param("attempt", attempt)
-                .param("person", person).param("at", Sql.ts(at)).param("reason", abbreviate(reason, 1000))
+                .param("person", person).param("at", Sql.ts(at)).param("reason", org.firebreak.shared.StoredText.abbreviate(reason, 1000))
                 .param("by", by).update();
     }
 
@@ -105,7 +105,4 @@ class Escalations {
         return e;
     }
 
-    static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

@@ -107,7 +107,7 @@ class Pager {
     }
 
     void record(IncidentId id, String text, String actor) {
-        incidents.record(id, TimelineKind.ESCALATION, Escalations.abbreviate(text, 4000), actor);
+        incidents.record(id, TimelineKind.ESCALATION, text, actor);
     }
 
     /** {@code alice (CONSOLE alice), bob (EMAIL bob@example.org)}. */

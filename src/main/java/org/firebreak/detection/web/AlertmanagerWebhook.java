@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.firebreak.detection.Signal;
 import org.firebreak.detection.SignalAction;
 import org.firebreak.shared.IncidentType;
+import org.firebreak.shared.StoredText;
 import org.firebreak.shared.web.InvalidRequestField;
 import org.jspecify.annotations.Nullable;
 
@@ -80,7 +81,7 @@ final class AlertmanagerWebhook {
                 + "\nLabels: " + labels + (alert.optional("generatorURL") == null ? "" : "\nSource: " + alert.optional("generatorURL"));
         var severity = SeverityNames.override(labels.get("firebreak_severity"), labelFields.at("firebreak_severity"));
         String own = Texts.group(labels.get("firebreak_group"), labelFields.at("firebreak_group"));
-        return new Signal(fingerprint, action, Texts.clip(title, 200), Texts.clip(summary, 4000),
+        return new Signal(fingerprint, action, StoredText.abbreviate(title, 200), StoredText.abbreviate(summary, 4000),
                 severity != null ? severity : SeverityNames.alertmanager(labels.get("severity")),
                 type(labels.get("firebreak_type"), labelFields.at("firebreak_type")),
                 Texts.components(Stream.of(labels.get("component"), labels.get("service"))), labels,

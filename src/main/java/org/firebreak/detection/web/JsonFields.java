@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.firebreak.shared.StoredText;
 import org.firebreak.shared.web.InvalidRequestField;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads the senders' JSON by hand rather than binding it: they add fields over time (Alertmanager's
  * truncatedAlerts, PagerDuty's links and images) that a strict binder would refuse, and a rejection must name
- * the field at fault by its path, e.g. {@code alerts[1].fingerprint}.
+ * the field at fault by its path, e.g. {@code alerts[1].fingerprint}. A sender's text is never refused over a control
+ * character: each one the {@link StoredText} rule refuses is replaced by U+FFFD (a scan of the text, no copy when
+ * there is none).
  */
 record JsonFields(JsonNode node, String path) {
 
@@ -48,7 +51,7 @@ record JsonFields(JsonNode node, String path) {
         if (!value.isString()) {
             throw new InvalidRequestField(at(name), "must be a string");
         }
-        return value.asString();
+        return StoredText.clean(value.asString());
     }
 
     JsonFields object(String name, boolean required) {
@@ -65,11 +68,14 @@ record JsonFields(JsonNode node, String path) {
         return new JsonFields(value, at(name));
     }
 
-    /** An object of strings, as Alertmanager's labels and annotations are; other values are kept as JSON text. */
+    /**
+     * An object of strings, as Alertmanager's labels and annotations are; other values are kept as JSON text. Names
+     * and values hold to {@link StoredText}'s rule, their refused characters replaced.
+     */
     Map<String, String> strings() {
         Map<String, String> values = new LinkedHashMap<>();
-        node.properties().forEach(e -> values.put(e.getKey(),
-                e.getValue().isString() ? e.getValue().asString() : e.getValue().toString()));
+        node.properties().forEach(e -> values.put(StoredText.clean(e.getKey()), StoredText.clean(
+                e.getValue().isString() ? e.getValue().asString() : e.getValue().toString())));
         return values;
     }
 

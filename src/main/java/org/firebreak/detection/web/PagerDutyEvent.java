@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.firebreak.detection.Signal;
 import org.firebreak.detection.SignalAction;
 import org.firebreak.shared.Severity;
+import org.firebreak.shared.StoredText;
 import org.firebreak.shared.web.InvalidRequestField;
 import org.jspecify.annotations.Nullable;
 
@@ -64,7 +65,7 @@ final class PagerDutyEvent {
                 + (payload.optional("group") == null ? "" : "\nGroup: " + payload.optional("group"))
                 + (payload.optional("class") == null ? "" : "\nClass: " + payload.optional("class"))
                 + (detailValues.isEmpty() ? "" : "\nDetails: " + detailValues);
-        return new Signal(key, action, Texts.clip(summary, 200), Texts.clip(text, 4000),
+        return new Signal(key, action, StoredText.abbreviate(summary, 200), StoredText.abbreviate(text, 4000),
                 override != null ? override : severity,
                 AlertmanagerWebhook.type(detailValues.get("firebreak_type"), details.at("firebreak_type")),
                 Texts.components(Stream.of(component)), detailValues, payload.instant("timestamp"),

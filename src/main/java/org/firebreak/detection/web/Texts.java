@@ -30,10 +30,6 @@ final class Texts {
         return name.strip();
     }
 
-    static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
     static List<String> components(Stream<@Nullable String> names) {
         return names.filter(Objects::nonNull).map(String::strip).filter(n -> COMPONENT.matcher(n).matches())
                 .distinct().toList();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.firebreak.shared.FieldPath;
+import org.firebreak.shared.StoredText;
 import org.firebreak.shared.web.Problems.FieldError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
@@ -48,6 +49,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getValue() instanceof String text && StoredText.refusal(text).isPresent()) {
+            return Problems.invalidField(e.getName(), StoredText.refusal(text).get());
+        }
         String allowed = e.getRequiredType() != null && e.getRequiredType().isEnum()
                 ? "; allowed: " + Arrays.stream(e.getRequiredType().getEnumConstants()).map(Object::toString)
                         .collect(Collectors.joining(", "))
@@ -59,12 +63,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage()))
+                .map(f -> new FieldError(f.getField(), message(f)))
                 .toList();
         if (errors.isEmpty()) {
             errors = List.of(new FieldError(e.getBindingResult().getObjectName(), "is invalid"));
         }
         return ResponseEntity.badRequest().body(Problems.invalidFields(errors));
+    }
+
+    /** A form field the text rule refused says why; other binding failures say what Spring says. */
+    private static String message(org.springframework.validation.FieldError f) {
+        if (f.isBindingFailure() && f.getRejectedValue() instanceof String text && StoredText.refusal(text).isPresent()) {
+            return StoredText.refusal(text).get();
+        }
+        return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
     }
 
     @Override
