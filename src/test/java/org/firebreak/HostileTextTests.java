@@ -151,15 +151,29 @@ class HostileTextTests {
     }
 
     @Test
-    void aConsoleFormWithANulIsRefusedNamingTheFieldAndOpensNothing() {
+    void theOpenIncidentFormRefusesANulInItsOwnErrorListAndOpensNothing() {
         long before = incidents();
 
         Response refused = api.form("/incidents", "title", "Bundler\u0000down", "criteria", "FUNDS_AT_RISK", "type",
                 "UNCLASSIFIED");
 
-        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.body()).contains("title").contains("U+0000").doesNotContain("Exception");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("The incident was not opened", "id=\"title-error\"",
+                "title: holds the control character U+0000 at position 7").contains("value=\"Bundler\ufffddown\"")
+                .contains("value=\"FUNDS_AT_RISK\" checked").doesNotContain("Exception", "\u0000");
         assertThat(incidents()).isEqualTo(before);
+    }
+
+    @Test
+    void aNoteWithANulTypedInTheIncidentRoomGoesBackToTheRoomAndWritesNothing() {
+        String id = open("Room note target");
+        List<String> before = timeline(id);
+
+        Response refused = api.form("/incidents/" + id + "/notes", "text", "checked\u0000");
+
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.location()).endsWith("/incidents/" + id);
+        assertThat(timeline(id)).isEqualTo(before);
     }
 
     @Test

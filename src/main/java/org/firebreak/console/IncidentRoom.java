@@ -1,6 +1,7 @@
 package org.firebreak.console;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.firebreak.chain.Diagnostics;
@@ -21,19 +22,25 @@ import org.firebreak.incident.IncidentView;
 import org.firebreak.incident.InvalidIncidentInput;
 import org.firebreak.incident.TimelineEntry;
 import org.firebreak.shared.Severity;
+import org.firebreak.shared.StoredText;
 import org.firebreak.shared.web.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The incident room: one incident's header, checklist, timeline, notes and status updates, kept live over
@@ -253,6 +260,27 @@ class IncidentRoom {
      * Runs one change and comes back to the room, to the part that changed, saying what happened; a refused change
      * comes back with the reason and has written nothing.
      */
+    /**
+     * A field {@link StoredText}'s rule refused while the request was read (a NUL in a note, say): back to the room
+     * with the field named, as any refused change is; an unreadable incident id goes to the list, which says so too.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String refusedField(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        String reason = e.getValue() instanceof String text ? StoredText.refusal(text).orElse("is not valid")
+                : "is not valid";
+        RequestContextUtils.getOutputFlashMap(request).put("flashBad", e.getName() + ": " + reason);
+        if (e.getName().equals("id")
+                || !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path)
+                || !(path.get("id") instanceof String id)) {
+            return "redirect:/incidents";
+        }
+        try {
+            return "redirect:/incidents/" + ConsoleIds.incident(id);
+        } catch (ConsoleNotFound notFound) {
+            return "redirect:/incidents";
+        }
+    }
+
     private static String act(IncidentId id, String anchor, RedirectAttributes flash, Supplier<String> change) {
         try {
             flash.addFlashAttribute("flashOk", change.get());

@@ -17,17 +17,21 @@ import org.firebreak.playbook.Playbook;
 import org.firebreak.playbook.PlaybookCatalog;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
+import org.firebreak.shared.StoredText;
 import org.firebreak.shared.web.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -111,6 +115,30 @@ class OpenIncidentPage {
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return render(model, form, errors);
+    }
+
+    /**
+     * A field {@link StoredText}'s rule refused while the form was read (a NUL, say): the form comes back as typed,
+     * the refused characters shown as U+FFFD, with the field named, like any other refused field.
+     */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    String refusedText(MethodArgumentNotValidException e, HttpServletRequest request, Actor actor, Model model,
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(formField(f.getField()),
+                f.getRejectedValue() instanceof String text ? StoredText.refusal(text).orElse("is not valid")
+                        : "is not valid"));
+        Form typed = new Form(typed(request, "title"), typed(request, "summary"), typed(request, "type"),
+                typed(request, "components"), typed(request, "commander"), request.getParameterValues("criteria") == null
+                        ? List.of() : Arrays.stream(request.getParameterValues("criteria")).map(StoredText::clean).toList());
+        model.addAttribute("me", actor);
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return render(model, typed, errors);
+    }
+
+    private static @Nullable String typed(HttpServletRequest request, String field) {
+        String value = request.getParameter(field);
+        return value == null ? null : StoredText.clean(value);
     }
 
     private String render(Model model, Form form, Map<String, String> errors) {
