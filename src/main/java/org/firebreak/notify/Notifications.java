@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.firebreak.incident.IncidentId;
+import org.firebreak.shared.StoredText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -83,7 +84,7 @@ class Notifications {
         jdbc.sql("""
                 update notification_delivery set status = :s, last_outcome = :o, lease_until = null,
                     next_attempt_at = :next, delivered_at = :delivered, updated_at = :now where id = :id""")
-                .param("s", status.name()).param("o", outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome)
+                .param("s", status.name()).param("o", StoredText.abbreviate(outcome, 1000))
                 .param("next", ts(nextAttempt)).param("delivered", ts(delivered)).param("now", ts(now))
                 .param("id", id).update();
     }

@@ -1,5 +1,7 @@
 package org.firebreak.notify;
 
+import org.firebreak.shared.StoredText;
+
 /** What one attempt on a channel came to. The detail never carries a secret or a tokened URL. */
 sealed interface Sent {
 
@@ -25,6 +27,6 @@ sealed interface Sent {
         }
         String message = root.getMessage() == null ? "" : ": " + root.getMessage().strip().replaceAll("\\s+", " ");
         String text = root.getClass().getSimpleName() + message;
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        return StoredText.abbreviate(StoredText.clean(text), 300);
     }
 }
