@@ -111,6 +111,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                     Problems.invalidField(field, "'" + format.getValue() + "' is not one of "
                             + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
                                     .collect(Collectors.joining(", ")));
+            case InvalidFormatException format when format.getValue() instanceof String text
+                    && StoredText.refusal(text).isPresent() -> Problems.invalidField(field, StoredText.refusal(text).get());
             default -> field.isEmpty()
                     ? Problems.invalidField("body", "malformed JSON: " + jackson.getOriginalMessage())
                     : Problems.invalidField(field, "cannot be read: " + jackson.getOriginalMessage());

@@ -15,6 +15,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -46,7 +47,7 @@ class StoredTextRule {
             if (text != null) {
                 var refusal = StoredText.refusal(text);
                 if (refusal.isPresent()) {
-                    return (String) ctxt.reportInputMismatch(this, "%s", refusal.get());
+                    throw InvalidFormatException.from(p, refusal.get(), text, String.class);
                 }
             }
             return text;
