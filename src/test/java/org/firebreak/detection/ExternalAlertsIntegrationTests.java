@@ -259,6 +259,42 @@ class ExternalAlertsIntegrationTests {
                 }""".formatted(status, a, b, endsAt, a.substring(1));
     }
 
+    /**
+     * PagerDuty's own limits are generous (a 512 KB event) and senders fill them: a source of 6,000 characters and
+     * custom details of 40,000 characters are taken, cut to fit with a mark, and open their incident; nothing answers
+     * 500. A JSON write with a wildcard Content-Type is refused with 415, naming the type to send.
+     */
+    @Test
+    void oversizedPagerDutyFieldsAreCutToFitAndAWildcardContentTypeIs415() throws Exception {
+        String key = "huge-" + run;
+        String source = "s".repeat(6000);
+        StringBuilder details = new StringBuilder();
+        for (int i = 0; i < 80; i++) {
+            details.append(i == 0 ? "" : ", ").append("\"k").append(i).append("\": \"").append("v".repeat(500))
+                    .append("\"");
+        }
+        Response taken = api.post(PD, """
+                {"routing_key": "%s", "event_action": "trigger", "dedup_key": "%s",
+                 "payload": {"summary": "Bundler flooded", "source": "%s", "severity": "critical",
+                             "custom_details": {%s}}}""".formatted(PD_SECRET, key, source, details));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(202);
+        JsonNode alert = alert("pagerduty", key);
+        assertThat(alert.get("incident").isNull()).as("its incident opened").isFalse();
+        assertThat(alert.get("labels").get("firebreak_left_out").asString()).as("what did not fit is counted")
+                .matches("\\d+ more labels, past the 6000 characters an alert keeps");
+        assertThat(api.get("/api/v1/incidents/" + alert.get("incident").asString()).status()).isEqualTo(200);
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        var wildcard = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/api/v1/incidents")).header("Authorization", "Bearer " + api.tokenFor("wild-will",
+                        org.firebreak.shared.web.Role.RESPONDER))
+                .header("Content-Type", "*/*").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(wildcard.statusCode()).as(wildcard.body()).isEqualTo(415);
+        assertThat(wildcard.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(wildcard.body()).contains("application/json");
+    }
+
     private static String pagerDuty(String routingKey, String action, String key) {
         return """
                 {"routing_key": "%s", "event_action": "%s", "dedup_key": "%s",

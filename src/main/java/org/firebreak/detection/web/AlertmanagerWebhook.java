@@ -84,7 +84,7 @@ final class AlertmanagerWebhook {
         return new Signal(fingerprint, action, StoredText.abbreviate(title, 200), StoredText.abbreviate(summary, 4000),
                 severity != null ? severity : SeverityNames.alertmanager(labels.get("severity")),
                 type(labels.get("firebreak_type"), labelFields.at("firebreak_type")),
-                Texts.components(Stream.of(labels.get("component"), labels.get("service"))), labels,
+                Texts.components(Stream.of(labels.get("component"), labels.get("service"))), Texts.labels(labels),
                 alert.instant("startsAt"), source, own != null ? Texts.OWN_GROUP + own : groupKey,
                 own != null ? own : groupName);
     }

@@ -68,8 +68,8 @@ final class PagerDutyEvent {
         return new Signal(key, action, StoredText.abbreviate(summary, 200), StoredText.abbreviate(text, 4000),
                 override != null ? override : severity,
                 AlertmanagerWebhook.type(detailValues.get("firebreak_type"), details.at("firebreak_type")),
-                Texts.components(Stream.of(component)), detailValues, payload.instant("timestamp"),
-                "PagerDuty event from " + source, group == null ? null : Texts.OWN_GROUP + group, group);
+                Texts.components(Stream.of(component)), Texts.labels(detailValues), payload.instant("timestamp"),
+                "PagerDuty event from " + StoredText.abbreviate(source, 200), group == null ? null : Texts.OWN_GROUP + group, group);
     }
 
     private static String dedupKey(String key) {
