@@ -61,8 +61,8 @@ final class MarkdownReview {
         md.append("## Timeline\n\nAs recorded on the incident; key entries are marked and the author's context is in "
                 + "italics.\n\n");
         for (ReviewDocument.Entry e : d.timeline()) {
-            md.append("- ").append(e.key() ? "**KEY** " : "").append(e.seq()).append("  ").append(text(e.at())).append("  ")
-                    .append(text(e.actor())).append("  ").append(text(e.kind())).append("\n  ")
+            md.append("- ").append(e.key() ? "**KEY** " : "").append(e.seq()).append("  ").append(e.at()).append("  ")
+                    .append(text(e.actor())).append("  ").append(e.kind()).append("\n  ")
                     .append(text(e.text()).replace("\n", "\n  "))
                     .append('\n');
             if (e.context() != null) {
