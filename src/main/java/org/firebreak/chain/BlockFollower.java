@@ -13,12 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.LongStream;
 
@@ -52,10 +46,7 @@ import org.web3j.utils.Numeric;
  * cursor and publishes {@link ChainReorganized}. Behind the head it asks {@code eth_getLogs} for at most
  * {@code follow.maxBlockRange} blocks at a time, halving the range while the node refuses it and doubling it again
  * after {@value #SUCCESSES_BEFORE_GROWING} successes. Every call goes through {@link ChainClient} (rate limits,
- * failover); blocks are read {@value #CALLS_PER_BATCH} to a batch, up to {@value #BATCHES_IN_FLIGHT} batches at once.
- * Behind the head it goes {@value #STEP_BLOCKS} blocks a step, and reads and decodes the next step's blocks while the
- * current one commits (issue 13; bench/catch-up.sh): a step read ahead is used only when it starts right after the
- * committed cursor, and its blocks must still continue the cursor's block. Driven by the {@code chain-follower} task
+ * failover); blocks are read {@value #CALLS_PER_BATCH} to a batch. Driven by the {@code chain-follower} task
  * ({@link FollowerTask}); one run follows for at most {@link #RUN_BUDGET}, then lets the next poll go on.
  */
 @Component
@@ -65,10 +56,6 @@ class BlockFollower {
 
     static final int KEEP_BLOCKS = 256;
     static final int CALLS_PER_BATCH = 25;
-    /** Block batches read at once during a catch-up: the node answers one while the follower parses another. */
-    static final int BATCHES_IN_FLIGHT = 4;
-    /** At most this many blocks a step (one commit) while catching up. */
-    static final int STEP_BLOCKS = 100;
     static final int SUCCESSES_BEFORE_GROWING = 3;
     static final Duration RUN_BUDGET = Duration.ofSeconds(10);
     static final String ZERO_HASH = "0x" + "0".repeat(64);
@@ -82,8 +69,6 @@ class BlockFollower {
     private final AccountWatch watch;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
-    /** Touched only while holding {@link #running}. */
-    private @Nullable Ahead ahead;
 
     private volatile int logRange;
     private int successes;
@@ -175,7 +160,6 @@ class BlockFollower {
             EthBlock seen = answers.get(1, EthBlock.class);
             ChainDiagnostic.failOnError(seen);
             if (seen.getBlock() == null || !cursor.hash().equalsIgnoreCase(seen.getBlock().getHash())) {
-                dropReadAhead();
                 reorganize(profile, cursor, progress);
                 return true;
             }
@@ -184,29 +168,21 @@ class BlockFollower {
             return false;
         }
         long from = cursor.block() + 1;
-        Chunk chunk = readAhead(profile, from, target);
-        if (chunk == null) {
-            chunk = read(profile, from, Math.min(target, from + stepBlocks(follow) - 1));
-        }
-        if (chunk.logs().isEmpty()) {
+        long to = Math.min(target, from + range(follow) - 1);
+        Optional<List<Log>> logs = logs(profile, from, to);
+        if (logs.isEmpty()) {
             return true;
         }
-        long to = chunk.to();
-        List<EthBlock.Block> blocks = chunk.blocks();
-        // Read on its own, the range is one chain whose logs are its blocks'; it must also continue the cursor's block.
-        String moved = chunk.moved() != null ? chunk.moved() : moved(cursor.hash(), blocks.subList(0, 1), List.of());
+        List<EthBlock.Block> blocks = blocks(profile, from, to);
+        String moved = moved(cursor, blocks, logs.get());
         if (moved != null) {
             // The node's chain changed while the batch was read: commit nothing; the next poll checks the hashes.
             log.info("Block follower: blocks {}-{} changed while being read ({}); reading them again", from, to, moved);
             return false;
         }
-        List<ChainEvent> events = new ArrayList<>(chunk.events());
+        List<ChainEvent> events = new ArrayList<>(events(profile, blocks, logs.get(), failedRedemptions(profile, blocks)));
         AccountWatch.Watched watched = watch.watch(profile, blocks, events);
         events.addAll(watched.events());
-        if (to < target) {
-            // The next range is read while this one commits.
-            startReading(profile, to + 1, Math.min(target, to + stepBlocks(follow)));
-        }
         commit(profile, cursor, blocks, events, watched, head);
         progress.batches++;
         progress.events += events.size();
@@ -234,84 +210,6 @@ class BlockFollower {
         log.info("Block follower starts on chain {} at block {} (head {}, {} confirmations)", profile.chainId(), first,
                 head, profile.follow().confirmations());
         return true;
-    }
-
-    /**
-     * The logs of a range and, unless the node refused the range, its blocks with their transactions and the events
-     * decoded from both; or why the blocks and logs read are not one chain.
-     */
-    private record Chunk(long from, long to, Optional<List<Log>> logs, List<EthBlock.Block> blocks,
-            @Nullable String moved, List<ChainEvent> events) {
-    }
-
-    /** A range being read on another thread while the follower commits the one before it. */
-    private record Ahead(long from, ChainProfile profile, FutureTask<Chunk> read) {
-    }
-
-    /** Reads and decodes a range: what can be done before the range before it is committed. */
-    private Chunk read(ChainProfile profile, long from, long to) throws ChainUnreachable {
-        Optional<List<Log>> logs = logs(profile, from, to);
-        if (logs.isEmpty()) {
-            return new Chunk(from, to, logs, List.of(), null, List.of());
-        }
-        List<EthBlock.Block> blocks = blocks(profile, from, to);
-        String moved = moved(blocks.getFirst().getParentHash(), blocks, logs.get());
-        List<ChainEvent> events = moved != null ? List.of()
-                : events(profile, blocks, logs.get(), failedRedemptions(profile, blocks));
-        return new Chunk(from, to, logs, blocks, moved, events);
-    }
-
-    /**
-     * Blocks read at once: every block is read with its transactions anyway (failed redemptions leave no log, EIP-7702
-     * authorizations are in transactions), so a catch-up goes {@value #STEP_BLOCKS} blocks a step, each committed
-     * while the next is read, rather than a whole eth_getLogs range held in memory and committed at once.
-     */
-    private int stepBlocks(Follow follow) {
-        return Math.min(range(follow), STEP_BLOCKS);
-    }
-
-    private void startReading(ChainProfile profile, long from, long to) {
-        dropReadAhead();
-        FutureTask<Chunk> read = new FutureTask<>(() -> read(profile, from, to));
-        Thread.ofVirtual().name("chain-follower-read-ahead").start(read);
-        ahead = new Ahead(from, profile, read);
-    }
-
-    /** The range read ahead when it starts at {@code from} with the same profile and stays within the target. */
-    private @Nullable Chunk readAhead(ChainProfile profile, long from, long target) throws ChainUnreachable {
-        Ahead taken = ahead;
-        ahead = null;
-        if (taken == null) {
-            return null;
-        }
-        if (taken.from() != from || !taken.profile().equals(profile)) {
-            taken.read().cancel(true);
-            return null;
-        }
-        try {
-            Chunk chunk = taken.read().get();
-            return chunk.to() <= target ? chunk : null;
-        } catch (ExecutionException e) {
-            throw rethrown(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading blocks from " + from, e);
-        }
-    }
-
-    private void dropReadAhead() {
-        if (ahead != null) {
-            ahead.read().cancel(true);
-            ahead = null;
-        }
-    }
-
-    private static RuntimeException rethrown(ExecutionException e) throws ChainUnreachable {
-        switch (e.getCause()) {
-            case ChainUnreachable unreachable -> throw unreachable;
-            case RuntimeException runtime -> throw runtime;
-            default -> throw new IllegalStateException(e.getCause());
-        }
     }
 
     private Optional<List<Log>> logs(ChainProfile profile, long from, long to) throws ChainUnreachable {
@@ -357,56 +255,22 @@ class BlockFollower {
         }
     }
 
-    /**
-     * The blocks with their transactions, {@value #CALLS_PER_BATCH} to a batch and up to {@value #BATCHES_IN_FLIGHT}
-     * batches at once (each still through the rate limit and health routing), in block order.
-     */
     private List<EthBlock.Block> blocks(ChainProfile profile, long from, long to) throws ChainUnreachable {
-        List<Long> firsts = LongStream.iterate(from, first -> first <= to, first -> first + CALLS_PER_BATCH).boxed().toList();
-        if (firsts.size() == 1) {
-            return blockBatch(profile, from, to);
-        }
-        Semaphore inFlight = new Semaphore(BATCHES_IN_FLIGHT);
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try {
-            List<Future<List<EthBlock.Block>>> batches = firsts.stream().map(first -> threads.submit(() -> {
-                inFlight.acquire();
-                try {
-                    return blockBatch(profile, first, Math.min(to, first + CALLS_PER_BATCH - 1));
-                } finally {
-                    inFlight.release();
-                }
-            })).toList();
-            List<EthBlock.Block> blocks = new ArrayList<>((int) (to - from + 1));
-            for (Future<List<EthBlock.Block>> batch : batches) {
-                blocks.addAll(batch.get());
+        List<EthBlock.Block> blocks = new ArrayList<>();
+        for (long first = from; first <= to; first += CALLS_PER_BATCH) {
+            List<RpcCall<?>> calls = LongStream.rangeClosed(first, Math.min(to, first + CALLS_PER_BATCH - 1))
+                    .<RpcCall<?>>mapToObj(RpcCall::blockWithTransactions).toList();
+            ChainClient.Answers answers = client.send(profile, calls);
+            for (int i = 0; i < calls.size(); i++) {
+                blocks.add(served(answers.get(i, EthBlock.class), first + i));
             }
-            return blocks;
-        } catch (ExecutionException e) {
-            throw rethrown(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading blocks " + from + "-" + to, e);
-        } finally {
-            threads.shutdownNow();
-            threads.close();
-        }
-    }
-
-    private List<EthBlock.Block> blockBatch(ChainProfile profile, long first, long last) throws ChainUnreachable {
-        List<RpcCall<?>> calls = LongStream.rangeClosed(first, last).<RpcCall<?>>mapToObj(RpcCall::blockWithTransactions)
-                .toList();
-        ChainClient.Answers answers = client.send(profile, calls);
-        List<EthBlock.Block> blocks = new ArrayList<>(calls.size());
-        for (int i = 0; i < calls.size(); i++) {
-            blocks.add(served(answers.get(i, EthBlock.class), first + i));
         }
         return blocks;
     }
 
-    /** Why the blocks and logs read are not one chain continuing the block {@code parent}, or null when they are. */
-    private static @Nullable String moved(String parentHash, List<EthBlock.Block> blocks, List<Log> logs) {
-        String parent = parentHash;
+    /** Why the blocks and logs read are not one chain continuing the cursor's block, or null when they are. */
+    private static @Nullable String moved(Cursor cursor, List<EthBlock.Block> blocks, List<Log> logs) {
+        String parent = cursor.hash();
         Map<BigInteger, String> hashes = new LinkedHashMap<>();
         for (EthBlock.Block block : blocks) {
             if (!block.getParentHash().equalsIgnoreCase(parent)) {
