@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +27,12 @@ class FollowerStore {
     };
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
 
-    FollowerStore(JdbcClient jdbc, JsonMapper json) {
+    FollowerStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -80,14 +83,12 @@ class FollowerStore {
         }
     }
 
+    /** One batch of inserts for all the blocks. */
     void addBlocks(long chainId, List<Block> blocks) {
-        for (Block b : blocks) {
-            jdbc.sql("""
-                    insert into chain_followed_block (chain_id, block_number, block_hash, parent_hash, block_time)
-                    values (:c, :n, :h, :p, :t)""")
-                    .param("c", chainId).param("n", b.number()).param("h", b.hash()).param("p", b.parentHash())
-                    .param("t", ts(b.time())).update();
-        }
+        batch.batchUpdate("""
+                insert into chain_followed_block (chain_id, block_number, block_hash, parent_hash, block_time)
+                values (?, ?, ?, ?, ?)""", blocks.stream()
+                .map(b -> new Object[] { chainId, b.number(), b.hash(), b.parentHash(), ts(b.time()) }).toList());
     }
 
     /** Forgets followed blocks at or below {@code block}: they are deeper than any reorg the follower undoes. */
@@ -103,17 +104,15 @@ class FollowerStore {
                         rs.getString("parent_hash"), instant(rs, "block_time"))).list();
     }
 
+    /** One batch of inserts for all the events: a catch-up stores thousands a transaction. */
     void addEvents(long chainId, List<ChainEvent> events) {
-        for (ChainEvent e : events) {
-            jdbc.sql("""
-                    insert into chain_event (chain_id, block_number, block_hash, block_time, tx_hash, log_index, contract,
-                        address, name, fields)
-                    values (:c, :n, :h, :t, :tx, :li, :contract, :address, :name, :fields)""")
-                    .param("c", chainId).param("n", e.blockNumber()).param("h", e.blockHash())
-                    .param("t", ts(e.blockTime())).param("tx", e.txHash()).param("li", e.logIndex())
-                    .param("contract", e.contract()).param("address", e.address()).param("name", e.name())
-                    .param("fields", json.writeValueAsString(new java.util.TreeMap<>(e.fields()))).update();
-        }
+        batch.batchUpdate("""
+                insert into chain_event (chain_id, block_number, block_hash, block_time, tx_hash, log_index, contract,
+                    address, name, fields)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events.stream()
+                .map(e -> new Object[] { chainId, e.blockNumber(), e.blockHash(), ts(e.blockTime()), e.txHash(),
+                        e.logIndex(), e.contract(), e.address(), e.name(),
+                        json.writeValueAsString(new java.util.TreeMap<>(e.fields())) }).toList());
     }
 
     /** Deletes the events and kept blocks after {@code block}; returns how many events went. */
