@@ -64,6 +64,8 @@ final class UpCommand implements Callable<Integer> {
         if (blank(System.getenv("FIREBREAK_RPC_URL")) && blank(System.getenv("FIREBREAK_CHAIN_PROFILE"))) {
             devnet = DevnetCommand.devnetFor(dataDir.toAbsolutePath().normalize());
             args.add("--firebreak.chain.profile=" + devnet.profilePath());
+            // the shipped devnet secrets are for this local chain only (shared.ProductionSecrets)
+            args.add("--firebreak.devnet=true");
         }
         ConfigurableApplicationContext context;
         try {

@@ -267,7 +267,7 @@ class CatchUpBenchmark {
     /** Firebreak as {@code up} runs it, but with the scheduler and the rules off: the benchmark calls the follower itself. */
     static ConfigurableApplicationContext start(Path dataDir, Path profile) {
         return new SpringApplicationBuilder(FirebreakApplication.class).run(
-                "--firebreak.data-dir=" + dataDir,
+                "--firebreak.data-dir=" + dataDir, "--firebreak.devnet=true",
                 "--firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
                 "--firebreak.chain.profile=" + profile,
                 "--firebreak.playbooks.directory=target/test-data/no-operator-playbooks",

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * injected fault, OK again once the fault is cleared. System clock: chain time is real time here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "firebreak.data-dir=./target/test-data/${random.uuid}",
+        "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
         "firebreak.scheduler.enabled=false" })

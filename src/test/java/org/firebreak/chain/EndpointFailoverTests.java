@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * interval, and come back to it once it answers right again.
  */
 @SpringBootTest(properties = {
-        "firebreak.data-dir=./target/test-data/${random.uuid}",
+        "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
         "firebreak.scheduler.enabled=false",
         "firebreak.chain.probe-interval=" + EndpointFailoverTests.PROBE_INTERVAL_SECONDS + "s" })

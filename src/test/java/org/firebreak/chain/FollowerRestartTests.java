@@ -103,7 +103,7 @@ class FollowerRestartTests {
     private ConfigurableApplicationContext start() {
         // As arguments: SpringApplicationBuilder.properties() are defaults, which application.yml would override.
         return new SpringApplicationBuilder(FirebreakApplication.class).run(
-                "--firebreak.data-dir=" + dataDir,
+                "--firebreak.data-dir=" + dataDir, "--firebreak.devnet=true",
                 "--firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
                 "--firebreak.chain.profile=" + TestDevnet.profilePath(),
                 "--firebreak.playbooks.directory=target/test-data/no-operator-playbooks",

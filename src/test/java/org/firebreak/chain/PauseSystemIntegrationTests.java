@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * whatever Firebreak or web3j might log is there to be searched for the key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "firebreak.data-dir=./target/test-data/${random.uuid}",
+        "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=false",
         "logging.level.org.firebreak=DEBUG", "logging.level.org.web3j=DEBUG", "logging.level.okhttp3=DEBUG" })

@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * team that only watches), with expected owners, and with the guardian for Firebreak's own pause. The devnet's
  * transfer-ownership drill hands the DelegationManager to dev account 9 in Ownable2Step's two transactions.
  */
-@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}",
+@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

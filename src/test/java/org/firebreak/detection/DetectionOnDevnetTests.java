@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * i.e. three block times without a block), and firing on does not open a second one. The figures are printed. The
  * rules fire one after the other within a minute, which the storm guard would rightly call a storm: it is off here.
  */
-@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}",
+@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.detection.storm-guard.enabled=false",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })

@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * naming the account, the old and the new delegate and the block and transaction of the authorization; the
  * "Delegated account drained" playbook is its checklist, and its three checks run by themselves with their evidence.
  */
-@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}",
+@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
 class Eip7702WatchOnDevnetTests {

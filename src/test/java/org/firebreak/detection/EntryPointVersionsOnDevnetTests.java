@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * that EntryPoint's alert and opens a Critical incident, and the other EntryPoints' counts stay their own. A v0.9
  * EntryPoint ignoring the initCode of a deployed account is followed as its own {@code IgnoredInitCode} event.
  */
-@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}",
+@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.detection.storm-guard.enabled=false",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })

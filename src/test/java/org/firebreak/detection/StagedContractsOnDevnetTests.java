@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * nothing. The first opens exactly one High incident naming the new contract, its deployer, the transaction and the
  * address it embeds; the second opens nothing.
  */
-@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}",
+@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
 class StagedContractsOnDevnetTests {

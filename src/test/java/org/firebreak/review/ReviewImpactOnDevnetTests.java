@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  * block range that the test checks against the node.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "firebreak.data-dir=./target/test-data/${random.uuid}",
+        "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
 class ReviewImpactOnDevnetTests {

@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Primary;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "firebreak.data-dir=./target/test-data/${random.uuid}",
+        "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
         "firebreak.oncall.file=target/test-data/no-operator-oncall.yml",
         // Paging is the on-call tests' subject; elsewhere its pages would land among the entries a test counts.
