@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.firebreak.shared.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +22,9 @@ class ProblemResponses {
             throws IOException {
         ProblemDetail problem = Problems.of(status, title, detail);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"firebreak\"");
         }
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(problem));
+        Problems.write(response, problem, json);
     }
 }

@@ -1,7 +1,6 @@
 package org.firebreak.shared.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -48,11 +47,9 @@ class ContentTypeGuard extends OncePerRequestFilter {
                 problem = "'" + preview(given) + "' is not a content type";
             }
             if (problem != null) {
-                var detail = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                        problem + ": send application/json (the API) or application/x-www-form-urlencoded (the console's forms)");
-                response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.getOutputStream().write(json.writeValueAsString(detail).getBytes(StandardCharsets.UTF_8));
+                Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                        problem + ": send application/json (the API) or application/x-www-form-urlencoded (the console's forms)"),
+                        json);
                 return;
             }
         }

@@ -1,10 +1,16 @@
 package org.firebreak.shared.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds RFC 9457 problem details the same way everywhere: a title, a detail, and the fields at fault. */
 public final class Problems {
@@ -29,6 +35,17 @@ public final class Problems {
                 first.field() + ": " + first.message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
         problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
         return problem;
+    }
+
+    /**
+     * Answers with the problem from a servlet filter, which runs before Spring MVC's exception handlers: its status,
+     * {@code application/problem+json} in UTF-8, the problem as {@code json} writes it.
+     */
+    public static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(problem));
     }
 
     public record FieldError(String field, String message) {
