@@ -1,8 +1,10 @@
 package org.firebreak.access;
 
-public class AccountNotFound extends RuntimeException {
+import org.firebreak.shared.NotFound;
+
+public class AccountNotFound extends NotFound {
 
     public AccountNotFound(String what) {
-        super(what);
+        super("Not found", what);
     }
 }

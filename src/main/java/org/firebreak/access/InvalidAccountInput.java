@@ -1,16 +1,11 @@
 package org.firebreak.access;
 
-/** Input an account or token operation refuses, naming the field at fault; nothing was changed. */
-public class InvalidAccountInput extends RuntimeException {
+import org.firebreak.shared.InvalidInput;
 
-    private final String field;
+/** Input an account or token operation refuses, naming the field at fault; nothing was changed. */
+public class InvalidAccountInput extends InvalidInput {
 
     public InvalidAccountInput(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

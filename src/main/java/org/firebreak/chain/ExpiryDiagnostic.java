@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.firebreak.chain.ChainProfile.ContractRef;
 import org.firebreak.chain.ChainProfile.WatchedDelegation;
+import org.firebreak.shared.TimeText;
 import org.springframework.stereotype.Component;
 import org.web3j.protocol.core.methods.response.EthBlock;
 
@@ -86,8 +87,6 @@ class ExpiryDiagnostic extends ChainDiagnostic {
         if (d.isNegative()) {
             return "the past";
         }
-        long days = d.toDays();
-        long hours = d.toHoursPart();
-        return days > 0 ? days + "d " + hours + "h" : hours + "h " + d.toMinutesPart() + "m";
+        return TimeText.duration(d);
     }
 }

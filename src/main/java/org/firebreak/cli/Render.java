@@ -2,17 +2,14 @@ package org.firebreak.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+
+import org.firebreak.shared.TimeText;
 
 import tools.jackson.databind.JsonNode;
 
 /** How the CLI shows incidents, checklists and timelines as text. */
 final class Render {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private Render() {
     }
@@ -21,7 +18,7 @@ final class Render {
     static String time(JsonNode node, String field) {
         String text = text(node, field);
         try {
-            return TIME.format(Instant.parse(text));
+            return TimeText.at(Instant.parse(text));
         } catch (DateTimeParseException e) {
             return text;
         }

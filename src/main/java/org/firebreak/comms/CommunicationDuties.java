@@ -11,10 +11,10 @@ import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.notify.Destination;
-import org.firebreak.notify.Durations;
 import org.firebreak.notify.MessageKind;
 import org.firebreak.notify.NotificationApi;
 import org.firebreak.notify.NotificationRequest;
+import org.firebreak.shared.TimeText;
 import org.firebreak.shared.Severity;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -72,7 +72,7 @@ class CommunicationDuties {
         }
         if (to == Severity.CRITICAL) {
             notices.send(incident, MessageKind.STAKEHOLDER_NOTICE, stakeholders.groupsFor(incident.components()),
-                    Map.of("every", Durations.text(settings.statusUpdateEvery())), id + ":stakeholder-notice:critical");
+                    Map.of("every", TimeText.duration(settings.statusUpdateEvery())), id + ":stakeholder-notice:critical");
             if (StatusUpdateReminders.stillDue(incident)) {
                 reminders.start(id);
             }

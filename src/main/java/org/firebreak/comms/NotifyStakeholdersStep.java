@@ -8,11 +8,11 @@ import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.notify.DeliveryView;
-import org.firebreak.notify.Durations;
 import org.firebreak.notify.MessageKind;
 import org.firebreak.notify.NotificationApi;
 import org.firebreak.playbook.StepExecutor;
 import org.firebreak.playbook.StepOutcome;
+import org.firebreak.shared.TimeText;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -61,7 +61,7 @@ class NotifyStakeholdersStep implements StepExecutor {
                             : String.join(", ", incident.components())) + ": tell them by hand", Map.of());
         }
         notices.send(incident, MessageKind.STAKEHOLDER_NOTICE, groups,
-                Map.of("every", Durations.text(settings.statusUpdateEvery())), id + ":stakeholder-notice:critical");
+                Map.of("every", TimeText.duration(settings.statusUpdateEvery())), id + ":stakeholder-notice:critical");
         return new StepOutcome(StepOutcome.Result.OK, "Told " + Stakeholders.names(groups)
                 + "; each delivery follows on the timeline", Map.of("groups", Stakeholders.names(groups)));
     }

@@ -21,10 +21,10 @@ import org.firebreak.incident.IncidentNotFound;
 import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.notify.Destination;
-import org.firebreak.notify.Durations;
 import org.firebreak.notify.MessageKind;
 import org.firebreak.notify.NotificationApi;
 import org.firebreak.notify.NotificationRequest;
+import org.firebreak.shared.TimeText;
 import org.firebreak.shared.Severity;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -133,7 +133,7 @@ class StatusUpdateReminders {
         String commander = incident.commander();
         List<Destination> to = commander == null ? List.of(notifications.teamChannel()) : notifications.reach(commander);
         notifications.request(new NotificationRequest(id, MessageKind.STATUS_UPDATE_REMINDER, to, Map.of(
-                "every", Durations.text(every), "commander", commander == null ? "" : commander,
+                "every", TimeText.duration(every), "commander", commander == null ? "" : commander,
                 "lastUpdate", last.map(Instant::toString).orElse("none yet")),
                 id + ":status-update-reminder:" + scheduledFor.toEpochMilli()));
         return schedulerClock.instant().plus(every);

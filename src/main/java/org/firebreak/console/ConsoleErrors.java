@@ -1,19 +1,26 @@
 package org.firebreak.console;
 
-import org.firebreak.incident.IncidentNotFound;
+import org.firebreak.shared.NotFound;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** The console's answer to an address that names no incident: a page in the frame that says so, not a stack trace. */
-@ControllerAdvice(assignableTypes = { IncidentRoom.class, DashboardPage.class, OpenIncidentPage.class })
+/**
+ * The console's answer to an address that names nothing (an incident, a review, an action item): a page in the frame
+ * that says so, not a stack trace and not the API's JSON. Ordered before the API's problem handler, which answers
+ * the same exceptions for the REST controllers. Every controller of the console is a page (none answers JSON).
+ */
+@ControllerAdvice(basePackageClasses = ConsoleErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
 
-    @ExceptionHandler({ IncidentNotFound.class, ConsoleNotFound.class })
+    @ExceptionHandler
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(RuntimeException e, Model model) {
+    String notFound(NotFound e, Model model) {
         model.addAttribute("problem", e.getMessage());
         return "console/not-found";
     }

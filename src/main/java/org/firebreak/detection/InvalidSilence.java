@@ -1,16 +1,11 @@
 package org.firebreak.detection;
 
-/** A silence that cannot be created as asked; names the field at fault. Nothing is written. */
-public class InvalidSilence extends RuntimeException {
+import org.firebreak.shared.InvalidInput;
 
-    private final String field;
+/** A silence that cannot be created as asked; names the field at fault. Nothing is written. */
+public class InvalidSilence extends InvalidInput {
 
     public InvalidSilence(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

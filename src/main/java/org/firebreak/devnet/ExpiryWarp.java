@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.firebreak.chain.CaveatTerms;
-import org.firebreak.chain.ChainProfile;
 import org.firebreak.chain.ChainProfile.WatchedDelegation;
+import org.firebreak.chain.ChainProfile;
+import org.firebreak.shared.TimeText;
 
 /**
  * The expire-delegation-soon fault: chain time jumps forward ({@code evm_setNextBlockTimestamp}, then a block) to
@@ -51,7 +52,7 @@ final class ExpiryWarp {
         List<String> expired = new ArrayList<>();
         expiries().stream().filter(e -> e.at() > now && e.at() <= to).forEach(e -> expired.add(e.delegation()));
         Duration jump = Duration.ofSeconds(to - now);
-        return new FaultReport(id, true, "chain time jumped " + jump.toDays() + "d " + jump.toHoursPart() + "h ahead to "
+        return new FaultReport(id, true, "chain time jumped " + TimeText.duration(jump) + " ahead to "
                 + Instant.ofEpochSecond(to) + " (block " + chain.blockNumber() + "): delegation " + target.get().delegation()
                 + " now expires in " + LEFT.toDays() + " days" + (expired.isEmpty() ? "" : "; expired by the jump: "
                 + String.join(", ", expired)) + "; chain time cannot be turned back", null);

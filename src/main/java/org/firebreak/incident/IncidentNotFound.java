@@ -1,9 +1,11 @@
 package org.firebreak.incident;
 
+import org.firebreak.shared.NotFound;
+
 /** No incident has this id. */
-public class IncidentNotFound extends RuntimeException {
+public class IncidentNotFound extends NotFound {
 
     IncidentNotFound(IncidentId id) {
-        super("There is no incident " + id);
+        super("Incident not found", "There is no incident " + id);
     }
 }

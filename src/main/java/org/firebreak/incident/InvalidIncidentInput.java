@@ -1,16 +1,11 @@
 package org.firebreak.incident;
 
-/** Input that names something Firebreak does not know (a criterion, a type); carries the field at fault. */
-public class InvalidIncidentInput extends RuntimeException {
+import org.firebreak.shared.InvalidInput;
 
-    private final String field;
+/** Input that names something Firebreak does not know (a criterion, a type); carries the field at fault. */
+public class InvalidIncidentInput extends InvalidInput {
 
     public InvalidIncidentInput(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.firebreak.shared.web.Actor;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.incident.TimelineKind;
 import org.firebreak.notify.ChannelSender.Outgoing;
 import org.firebreak.notify.Notifications.Delivery;
+import org.firebreak.shared.TimeText;
+import org.firebreak.shared.web.Actor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,7 +186,7 @@ class Deliveries {
                 Duration wait = settings.retry().backoffAfter(out.attempt());
                 Instant next = schedulerClock.instant().plus(wait);
                 notifications.settle(id, DeliveryStatus.RETRYING, retryable.detail(), next, null, now);
-                record(d, out.attempt(), retryable.detail() + ", retrying in " + Durations.text(wait));
+                record(d, out.attempt(), retryable.detail() + ", retrying in " + TimeText.duration(wait));
                 yield next;
             }
             case Sent.Retryable retryable -> {

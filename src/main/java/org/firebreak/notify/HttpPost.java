@@ -10,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 
+import org.firebreak.shared.TimeText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +48,7 @@ class HttpPost {
             boolean transient_ = status == 408 || status == 425 || status == 429 || status >= 500;
             return transient_ ? new Sent.Retryable(detail) : new Sent.Failed(detail);
         } catch (HttpTimeoutException e) {
-            return new Sent.Retryable("no answer within " + Durations.text(timeout));
+            return new Sent.Retryable("no answer within " + TimeText.duration(timeout));
         } catch (ConnectException e) {
             return new Sent.Retryable("cannot connect (" + Sent.describe(e) + ")");
         } catch (IOException e) {

@@ -1,16 +1,11 @@
 package org.firebreak.oncall;
 
-/** A malformed on-call or escalation request (HTTP 400 naming the field). */
-public class InvalidOnCallInput extends RuntimeException {
+import org.firebreak.shared.InvalidInput;
 
-    private final String field;
+/** A malformed on-call or escalation request (HTTP 400 naming the field). */
+public class InvalidOnCallInput extends InvalidInput {
 
     public InvalidOnCallInput(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

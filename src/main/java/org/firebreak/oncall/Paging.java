@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.firebreak.shared.web.Actor;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentView;
+import org.firebreak.shared.TimeText;
 import org.firebreak.shared.Severity;
+import org.firebreak.shared.web.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,7 +67,7 @@ class Paging {
         if (status != IncidentStatus.TRIGGERED) {
             stopPaging(e, e.incident + " is " + status, ACTOR);
         } else if (step.level() > e.levels()) {
-            String why = "no acknowledgement within " + Texts.duration(waited) + " of level " + e.level + " ("
+            String why = "no acknowledgement within " + TimeText.duration(waited) + " of level " + e.level + " ("
                     + e.policy.level(e.level).name() + "), the last level"
                     + (e.policy.repeat() > 0 ? ", after " + (e.policy.repeat() + 1) + " rounds" : "");
             e.stop(EscalationState.EXHAUSTED, why);
@@ -75,7 +76,7 @@ class Paging {
         } else {
             String reason = step.attempt() > e.attempt
                     ? "no acknowledgement after the last level: round " + step.attempt() + " of " + (e.policy.repeat() + 1)
-                    : "no acknowledgement within " + Texts.duration(waited) + " of level " + e.level;
+                    : "no acknowledgement within " + TimeText.duration(waited) + " of level " + e.level;
             pageLevel(e, step.level(), step.attempt(), reason, ACTOR, now);
         }
         escalations.update(e, now);
@@ -272,7 +273,7 @@ class Paging {
         }
         e.nextAt = at;
         pager.record(e.incident, "Severity " + from + " → " + to + ": " + what(e, e.next) + " moves from "
-                + Texts.time(before) + " to " + Texts.time(at) + " (" + Texts.duration(wait) + " after level " + e.level
+                + Texts.time(before) + " to " + Texts.time(at) + " (" + TimeText.duration(wait) + " after level " + e.level
                 + " was paged)", actor);
     }
 

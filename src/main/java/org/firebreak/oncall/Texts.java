@@ -3,41 +3,29 @@ package org.firebreak.oncall;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.firebreak.shared.TimeText;
 import org.firebreak.shared.Severity;
 
 /** How escalation shows instants, durations and policies on the timeline. */
 final class Texts {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm");
 
     private Texts() {
     }
 
     static String time(Instant at) {
-        return UTC.format(at);
+        return TimeText.at(at);
     }
 
     /** {@code Mon 2026-11-30 09:00 Europe/Berlin (08:00:00Z)}. */
     static String local(Instant at, ZoneId zone) {
         return LOCAL.format(at.atZone(zone)) + " " + zone.getId() + " (" + time(at) + ")";
-    }
-
-    /** {@code 5m}, {@code 1h 30m}, {@code 90s}. */
-    static String duration(Duration d) {
-        if (d.toSecondsPart() != 0 || d.isZero()) {
-            return d.toSeconds() + "s";
-        }
-        long hours = d.toHours();
-        int minutes = d.toMinutesPart();
-        return hours == 0 ? minutes + "m" : minutes == 0 ? hours + "h" : hours + "h " + minutes + "m";
     }
 
     /** {@code L1 On-call engineer → schedule 'primary', L2 Senior engineer → bob}. */
@@ -58,7 +46,7 @@ final class Texts {
         }
         return "acknowledge within " + policy.ackTimeout().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + " " + duration(e.getValue())).collect(Collectors.joining(", "))
+                .map(e -> e.getKey() + " " + TimeText.duration(e.getValue())).collect(Collectors.joining(", "))
                 + " per level" + (notPaged(policy).isEmpty() ? "" : "; " + notPaged(policy) + " not paged");
     }
 

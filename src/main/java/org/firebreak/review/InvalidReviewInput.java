@@ -1,16 +1,11 @@
 package org.firebreak.review;
 
-/** Input that names a field at fault (HTTP 400). */
-public class InvalidReviewInput extends RuntimeException {
+import org.firebreak.shared.InvalidInput;
 
-    private final String field;
+/** Input that names a field at fault (HTTP 400). */
+public class InvalidReviewInput extends InvalidInput {
 
     public InvalidReviewInput(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -3,12 +3,13 @@ package org.firebreak.review;
 import java.util.stream.Collectors;
 
 import org.firebreak.incident.IncidentId;
+import org.firebreak.shared.Conflict;
 
 /** A review change that its state does not allow (HTTP 409); the message says what is allowed. */
-public class ReviewConflict extends RuntimeException {
+public class ReviewConflict extends Conflict {
 
     ReviewConflict(String message) {
-        super(message);
+        super("Not allowed in the review's current state", message);
     }
 
     static ReviewConflict illegalMove(IncidentId id, ReviewStatus from, ReviewStatus to) {

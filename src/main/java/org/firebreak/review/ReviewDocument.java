@@ -4,14 +4,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.firebreak.incident.IncidentView;
 import org.firebreak.review.ImpactAssessment.ChainImpact;
 import org.firebreak.review.ImpactAssessment.Phase;
+import org.firebreak.shared.TimeText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,9 +39,6 @@ record ReviewDocument(
         List<Fact> documentation,
         List<Entry> timeline) {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
-
     record Fact(String label, String value) {
     }
 
@@ -67,11 +63,11 @@ record ReviewDocument(
                 new Fact("Review", r.status().name() + " by " + r.author()
                         + (r.publishedAt() == null ? "" : ", published " + time(r.publishedAt()) + " by " + r.publishedBy())));
         List<Fact> figures = new ArrayList<>();
-        figures.add(new Fact("Time to acknowledge", duration(impact.timeToAcknowledge())));
-        figures.add(new Fact("Time to mitigate", duration(impact.timeToMitigate())));
-        figures.add(new Fact("Time to resolve", duration(impact.timeToResolve())));
+        figures.add(new Fact("Time to acknowledge", TimeText.durationOrDash(impact.timeToAcknowledge())));
+        figures.add(new Fact("Time to mitigate", TimeText.durationOrDash(impact.timeToMitigate())));
+        figures.add(new Fact("Time to resolve", TimeText.durationOrDash(impact.timeToResolve())));
         figures.add(new Fact("Chain window", time(impact.window().from()) + " to " + time(impact.window().to())
-                + " (incident ± " + duration(impact.window().margin()) + (impact.window().ongoing() ? ", ongoing" : "") + ")"));
+                + " (incident ± " + TimeText.durationOrDash(impact.window().margin()) + (impact.window().ongoing() ? ", ongoing" : "") + ")"));
         ChainImpact c = impact.chain();
         List<Fact> chain = c == null ? List.of() : List.of(
                 new Fact("Block range", c.firstBlock() + " to " + c.lastBlock() + " (" + time(c.firstBlockTime()) + " to "
@@ -109,18 +105,14 @@ record ReviewDocument(
         for (int n = 0; n < phases.size(); n++) {
             Phase p = phases.get(n);
             double percent = total == 0 ? 100.0 / phases.size() : Math.max(0.5, 100.0 * p.duration().toMillis() / total);
-            bars.add(new Bar(p.name(), time(p.from()), p.to() == null ? "ongoing" : time(p.to()), duration(p.duration()),
+            bars.add(new Bar(p.name(), time(p.from()), p.to() == null ? "ongoing" : time(p.to()), TimeText.durationOrDash(p.duration()),
                     Math.round(percent * 10) / 10.0, css[n % css.length]));
         }
         return bars;
     }
 
     static String time(@Nullable Instant at) {
-        return at == null ? "-" : TIME.format(at);
-    }
-
-    static String duration(@Nullable Duration d) {
-        return ElapsedTime.of(d);
+        return TimeText.atOrDash(at);
     }
 
     static String eth(BigInteger wei) {

@@ -116,7 +116,7 @@ class CommunicationDutiesTests {
         assertThat(notice.get("kind").asString()).isEqualTo("STAKEHOLDER_NOTICE");
         assertThat(notice.get("incident").get("id").asString()).isEqualTo(id.toString());
         assertThat(notice.get("text").asString()).contains("Sent to the stakeholder groups: delegation-partners.")
-                .contains("Status updates follow at least every 30 min");
+                .contains("Status updates follow at least every 30m");
         assertThat(receiver.received("/rpc")).as("another component's stakeholders").hasSize(rpcBefore);
 
         await().atMost(PROMPTLY).until(() -> reminders.due(id).isPresent());
@@ -134,7 +134,7 @@ class CommunicationDutiesTests {
         assertThat(body.get("person").asString()).as("erin is not on call anywhere: the team channel, for her")
                 .isEqualTo("erin");
         assertThat(body.get("text").asString()).contains("erin, a status update for " + id + " is due")
-                .contains("every 30 min");
+                .contains("every 30m");
         await().atMost(PROMPTLY).until(() -> untilDue(id).compareTo(Duration.ofMinutes(29)) > 0);
         assertThat(untilDue(id)).as("the next one, 30 minutes on").isCloseTo(Duration.ofMinutes(30), Duration.ofSeconds(15));
 

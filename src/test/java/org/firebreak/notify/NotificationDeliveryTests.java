@@ -117,8 +117,8 @@ class NotificationDeliveryTests {
         assertThat(delivery.get("person").asString()).isEqualTo("bob");
         assertThat(delivery.get("key").asString()).isEqualTo(requests.getFirst().header("Idempotency-Key"));
         assertThat(notificationLines(incident)).containsExactly(
-                "PAGE to bob via webhook channel ops-hook attempt 1: HTTP 500, retrying in 200 ms",
-                "PAGE to bob via webhook channel ops-hook attempt 2: HTTP 500, retrying in 400 ms",
+                "PAGE to bob via webhook channel ops-hook attempt 1: HTTP 500, retrying in 200ms",
+                "PAGE to bob via webhook channel ops-hook attempt 2: HTTP 500, retrying in 400ms",
                 "PAGE to bob via webhook channel ops-hook attempt 3: delivered (HTTP 200)");
     }
 
@@ -167,7 +167,7 @@ class NotificationDeliveryTests {
             assertThat(email.get("lastOutcome").asString()).contains("Connect");
             List<String> lines = notificationLines(incident);
             assertThat(lines).anyMatch(l -> l.startsWith("PAGE to bob via email bob@example.com attempt 1: ")
-                    && l.endsWith(", retrying in 200 ms"));
+                    && l.endsWith(", retrying in 200ms"));
             assertThat(lines).anyMatch(l -> l.startsWith("PAGE to bob via email bob@example.com attempt 3: ")
                     && l.endsWith("; FAILED after 3 attempts"));
             assertThat(lines).contains("PAGE to bob via console channel team attempt 1: delivered (written to the log)");

@@ -18,15 +18,6 @@ class NotifyRulesTest {
     }
 
     @Test
-    void durationsReadAsTheTimelineWritesThem() {
-        assertThat(Durations.text(Duration.ofMillis(200))).isEqualTo("200 ms");
-        assertThat(Durations.text(Duration.ofSeconds(4))).isEqualTo("4 s");
-        assertThat(Durations.text(Duration.ofMillis(1500))).isEqualTo("1.5 s");
-        assertThat(Durations.text(Duration.ofMinutes(30))).isEqualTo("30 min");
-        assertThat(Durations.text(Duration.ofHours(4))).isEqualTo("4 h");
-    }
-
-    @Test
     void aSignatureVerifiesOnlyTheExactBodyUnderTheSameSecret() {
         byte[] body = "{\"kind\":\"PAGE\"}".getBytes(StandardCharsets.UTF_8);
         String header = WebhookSignature.of("secret-0123456789abcdef", body);

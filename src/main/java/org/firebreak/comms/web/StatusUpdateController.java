@@ -11,14 +11,9 @@ import org.firebreak.comms.PostStatusUpdate;
 import org.firebreak.comms.StatusUpdateView;
 import org.firebreak.comms.StatusUpdates;
 import org.firebreak.incident.IncidentId;
-import org.firebreak.incident.IncidentNotFound;
 import org.firebreak.shared.web.Actor;
 import org.firebreak.shared.web.InvalidRequestField;
-import org.firebreak.shared.web.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,11 +46,6 @@ class StatusUpdateController {
     @Operation(summary = "The incident's status updates, internal and public, oldest first")
     List<StatusUpdateView> list(@PathVariable String id) {
         return updates.list(parse(id));
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(IncidentNotFound e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Incident not found", e.getMessage());
     }
 
     private static IncidentId parse(String id) {

@@ -9,11 +9,11 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.firebreak.review.AnalyticsApi;
-import org.firebreak.review.ElapsedTime;
 import org.firebreak.review.InvalidReviewInput;
-import org.firebreak.review.ResponseAnalytics;
 import org.firebreak.review.ResponseAnalytics.DurationStats;
 import org.firebreak.review.ResponseAnalytics.Stats;
+import org.firebreak.review.ResponseAnalytics;
+import org.firebreak.shared.TimeText;
 import org.firebreak.shared.Severity;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -42,9 +42,9 @@ class AnalyticsCharts {
     record Group(String name, long incidents, String ttaMedian, String ttaP90, String ttrMedian, String ttrP90) {
 
         static Group of(String name, Stats s) {
-            return new Group(name, s.incidents(), ElapsedTime.of(s.timeToAcknowledge().median()),
-                    ElapsedTime.of(s.timeToAcknowledge().p90()), ElapsedTime.of(s.timeToResolve().median()),
-                    ElapsedTime.of(s.timeToResolve().p90()));
+            return new Group(name, s.incidents(), TimeText.durationOrDash(s.timeToAcknowledge().median()),
+                    TimeText.durationOrDash(s.timeToAcknowledge().p90()), TimeText.durationOrDash(s.timeToResolve().median()),
+                    TimeText.durationOrDash(s.timeToResolve().p90()));
         }
     }
 

@@ -10,11 +10,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.firebreak.oncall.EscalationPolicy;
-import org.firebreak.oncall.OnCallApi;
 import org.firebreak.oncall.OnCallApi.OnCallView;
 import org.firebreak.oncall.OnCallApi.ScheduleView;
+import org.firebreak.oncall.OnCallApi;
 import org.firebreak.oncall.Person;
 import org.firebreak.oncall.Shift;
+import org.firebreak.shared.TimeText;
 import org.firebreak.shared.Severity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -89,14 +90,11 @@ class OnCallPage {
             }
             List<String> timeouts = new ArrayList<>();
             for (Severity severity : Severity.values()) {
-                policy.timeout(n, severity).ifPresent(t -> timeouts.add(severity + " " + minutes(t)));
+                policy.timeout(n, severity).ifPresent(t -> timeouts.add(severity + " " + TimeText.duration(t)));
             }
             levels.add(new LevelNow("L" + n, level, paged, timeouts.isEmpty() ? "not paged" : String.join(", ", timeouts)));
         }
         return new PolicyView(policy, levels);
     }
 
-    private static String minutes(Duration d) {
-        return d.toSeconds() % 60 == 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
-    }
 }

@@ -22,7 +22,6 @@ import org.firebreak.incident.IncidentNotFound;
 import org.firebreak.incident.IncidentSummary;
 import org.firebreak.review.ActionItemApi;
 import org.firebreak.review.ActionPriority;
-import org.firebreak.review.ElapsedTime;
 import org.firebreak.review.InvalidReviewInput;
 import org.firebreak.review.NewActionItem;
 import org.firebreak.review.ReviewApi;
@@ -34,6 +33,7 @@ import org.firebreak.review.ReviewSummary;
 import org.firebreak.review.ReviewView;
 import org.firebreak.review.TimelineAnnotation;
 import org.firebreak.review.Why;
+import org.firebreak.shared.TimeText;
 import org.firebreak.shared.web.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -274,8 +274,8 @@ class ReviewPages {
         model.addAttribute("errors", errors);
         model.addAttribute("priorities", ActionPriority.values());
         model.addAttribute("moves", review.allowedNextStatuses().stream().map(Enum::name).toList());
-        model.addAttribute("tta", ElapsedTime.of(review.impact().timeToAcknowledge()));
-        model.addAttribute("ttr", ElapsedTime.of(review.impact().timeToResolve()));
+        model.addAttribute("tta", TimeText.durationOrDash(review.impact().timeToAcknowledge()));
+        model.addAttribute("ttr", TimeText.durationOrDash(review.impact().timeToResolve()));
         model.addAttribute("lessonFields", LESSONS);
         return "console/lists/review-editor";
     }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.firebreak.chain.ChainEvent;
 import org.firebreak.chain.ChainEvents;
 import org.firebreak.detection.rules.Rule.EventSource;
+import org.firebreak.shared.TimeText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.expression.Expression;
 import org.springframework.stereotype.Component;
@@ -63,7 +64,7 @@ class ChainEventWindows {
                 Map<String, String> values = values(newest);
                 found.put(subject, new Observation(subject, list.size() + " " + source.name()
                         + (source.where() == null ? "" : " where " + source.where()) + " within "
-                        + Durations.human(source.window()) + " (more than " + source.moreThan() + ")"
+                        + TimeText.duration(source.window()) + " (more than " + source.moreThan() + ")"
                         + onEntryPoint(rule, source, newest) + "; newest in block "
                         + newest.blockNumber() + ", tx " + newest.txHash() + ": " + describe(newest), marker(newest),
                         hasPlaceholders(rule.title()) ? render(rule.title(), values) : null,

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.firebreak.detection.AutoResolve;
 import org.firebreak.shared.ConfigProblem;
+import org.firebreak.shared.TimeText;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
 import org.jspecify.annotations.Nullable;
@@ -136,7 +137,7 @@ public record Rule(
         @Override
         public String describe() {
             return "more than " + moreThan + " " + name + (where == null ? "" : " where " + where) + " within "
-                    + Durations.human(window);
+                    + TimeText.duration(window);
         }
     }
 

@@ -89,10 +89,8 @@ final class AlertIntakeFilter implements jakarta.servlet.Filter {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             status = problem(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "Wrong or missing secret",
                     e.getMessage()));
-        } catch (IntegrationNotFound e) {
-            status = problem(request, response, Problems.of(HttpStatus.NOT_FOUND, "Integration not found", e.getMessage()));
-        } catch (InvalidRequestField e) {
-            status = problem(request, response, Problems.invalidField(e.field(), e.getMessage()));
+        } catch (IntegrationNotFound | InvalidRequestField e) {
+            status = problem(request, response, Problems.of(e));
         } catch (BodyTooLarge e) {
             status = problem(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                     "the body is larger than " + MAX_BODY / (1024 * 1024) + " MiB"));

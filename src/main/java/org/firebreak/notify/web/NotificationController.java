@@ -6,14 +6,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
-import org.firebreak.incident.IncidentNotFound;
 import org.firebreak.notify.DeliveryView;
 import org.firebreak.notify.NotificationApi;
 import org.firebreak.shared.web.InvalidRequestField;
-import org.firebreak.shared.web.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,11 +33,6 @@ class NotificationController {
         IncidentId incident = parse(id);
         incidents.get(incident);
         return notifications.deliveries(incident);
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(IncidentNotFound e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Incident not found", e.getMessage());
     }
 
     static IncidentId parse(String id) {

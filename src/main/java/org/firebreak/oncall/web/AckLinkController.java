@@ -65,7 +65,7 @@ class AckLinkController {
         } catch (IncidentNotFound e) {
             return browser ? html(HttpStatus.NOT_FOUND, "Incident not found", "<p>" + esc(e.getMessage()) + "</p>")
                     : ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                            .body(Problems.of(HttpStatus.NOT_FOUND, "Incident not found", e.getMessage()));
+                            .body(Problems.of(e));
         }
     }
 

@@ -4,14 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.firebreak.shared.Conflict;
 import org.firebreak.shared.FieldPath;
+import org.firebreak.shared.InvalidInput;
+import org.firebreak.shared.NotFound;
+import org.firebreak.shared.Refused;
 import org.firebreak.shared.StoredText;
 import org.firebreak.shared.web.Problems.FieldError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,22 +32,20 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Turns malformed requests into 400 problem details that name the field: bad JSON, unknown fields, unknown
- * enum values, failed validation, unparseable parameters. Nothing is written by a rejected request because
- * rejection happens before any handler runs. A {@link RoleTooLow} is the table's 403, said by a handler.
+ * The API's one mapping of failures to RFC 9457 problem details. Modules throw the shared vocabulary
+ * ({@link NotFound} 404, {@link Conflict} 409, {@link InvalidInput} 400 naming the field, {@link Refused} 403, such as
+ * {@link RoleTooLow}); malformed requests (bad JSON, unknown fields, unknown enum values, failed validation,
+ * unparseable parameters) become 400s naming the field. Nothing is written by a rejected request because rejection
+ * happens before any handler runs, or the module refuses before it writes.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler
-    ProblemDetail invalidField(InvalidRequestField e) {
-        return Problems.invalidField(e.field(), e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail roleTooLow(RoleTooLow e) {
-        return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    /** The one vocabulary, for every module: not found, conflict, invalid input naming the field, refused. */
+    @ExceptionHandler({ NotFound.class, Conflict.class, InvalidInput.class, Refused.class })
+    ProblemDetail vocabulary(RuntimeException e) {
+        return Problems.of(e);
     }
 
     @ExceptionHandler

@@ -1,16 +1,11 @@
 package org.firebreak.shared.web;
 
-/** A request field or header that is malformed; answered with 400 naming the field. */
-public class InvalidRequestField extends RuntimeException {
+import org.firebreak.shared.InvalidInput;
 
-    private final String field;
+/** A request field or header that is malformed; answered with 400 naming the field. */
+public class InvalidRequestField extends InvalidInput {
 
     public InvalidRequestField(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -6,6 +6,10 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.firebreak.shared.Conflict;
+import org.firebreak.shared.InvalidInput;
+import org.firebreak.shared.NotFound;
+import org.firebreak.shared.Refused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +26,20 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * The one vocabulary's answers: 404, 409, 400 naming the field, 403; every module's exceptions extend one of
+     * these, so {@link ApiProblemHandler} and the servlet filters answer them alike.
+     */
+    public static ProblemDetail of(RuntimeException e) {
+        return switch (e) {
+            case NotFound notFound -> of(HttpStatus.NOT_FOUND, notFound.title(), e.getMessage());
+            case Conflict conflict -> of(HttpStatus.CONFLICT, conflict.title(), e.getMessage());
+            case InvalidInput invalid -> invalidField(invalid.field(), e.getMessage());
+            case Refused refused -> of(HttpStatus.FORBIDDEN, refused.title(), e.getMessage());
+            default -> throw new IllegalArgumentException("not a problem of the vocabulary: " + e.getClass().getName(), e);
+        };
     }
 
     public static ProblemDetail invalidField(String field, String message) {
