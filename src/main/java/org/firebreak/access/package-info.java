@@ -4,7 +4,7 @@
  * the rules that map each endpoint to the role it needs. The public status page, acknowledgement links, the health
  * probe and the integrations' own signed endpoints stay public.
  */
-@ApplicationModule(displayName = "Access")
+@ApplicationModule(displayName = "Access", allowedDependencies = "shared")
 @NullMarked
 package org.firebreak.access;
 

@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.firebreak.detection.AlertApi;
-import org.firebreak.detection.MonitorApi;
-import org.firebreak.detection.RuleStatus;
 import org.firebreak.detection.AlertStatus;
 import org.firebreak.detection.AlertView;
+import org.firebreak.detection.MonitorApi;
+import org.firebreak.detection.RuleStatus;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentFilter;
 import org.firebreak.incident.IncidentPage;
@@ -21,8 +21,8 @@ import org.firebreak.incident.IncidentSummary;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.oncall.OnCallApi;
 import org.firebreak.shared.Severity;
+import org.firebreak.shared.web.ConsolePage;
 import org.firebreak.statuspage.StatusPage;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,7 +35,7 @@ import io.swagger.v3.oas.annotations.Hidden;
  * page tells the public. Its panels are re-fetched when any incident changes (server-sent events) and every half
  * minute for what changes without an incident (alerts, hand-offs).
  */
-@Controller
+@ConsolePage
 @Hidden
 class DashboardPage {
 

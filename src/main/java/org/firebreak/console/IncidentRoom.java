@@ -9,11 +9,11 @@ import org.firebreak.comms.PostStatusUpdate;
 import org.firebreak.comms.StatusUpdates;
 import org.firebreak.comms.UpdateStatus;
 import org.firebreak.comms.Visibility;
-import org.firebreak.incident.ActionRefused;
 import org.firebreak.detection.AlertApi;
 import org.firebreak.detection.AlertGroupNotFound;
 import org.firebreak.detection.AlertGroupView;
 import org.firebreak.detection.IncidentAlerts;
+import org.firebreak.incident.ActionRefused;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentConflict;
 import org.firebreak.incident.IncidentId;
@@ -21,11 +21,14 @@ import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.incident.InvalidIncidentInput;
 import org.firebreak.incident.TimelineEntry;
+import org.firebreak.shared.InvalidInput;
 import org.firebreak.shared.Severity;
 import org.firebreak.shared.StoredText;
 import org.firebreak.shared.web.Actor;
+import org.firebreak.shared.web.ConsolePage;
+import org.firebreak.shared.web.FormValues;
+import org.firebreak.shared.web.PageNotFound;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,8 +39,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +50,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * server-sent events. Every change is a POST that goes through the owning module's API as the signed-in person and
  * comes back to the room (post/redirect/get) with what happened or why it was refused.
  */
-@Controller
+@ConsolePage
 @Hidden
 @RequestMapping("/incidents/{id}")
 class IncidentRoom {
@@ -74,7 +77,7 @@ class IncidentRoom {
 
     @GetMapping
     String room(@PathVariable String id, @RequestParam(defaultValue = "all") String show, Model model) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         model.addAttribute("marker", live.marker(incident));
         fill(model, incident, TimelineFilter.parse(show));
         return "console/incident";
@@ -85,15 +88,15 @@ class IncidentRoom {
     String panel(@PathVariable String id, @PathVariable String panel, @RequestParam(defaultValue = "all") String show,
             Model model) {
         if (!PANELS.contains(panel)) {
-            throw new ConsoleNotFound("There is no panel '" + panel + "'; panels: " + String.join(", ", PANELS));
+            throw new PageNotFound("There is no panel '" + panel + "'; panels: " + String.join(", ", PANELS));
         }
-        fill(model, ConsoleIds.incident(id), TimelineFilter.parse(show));
+        fill(model, FormValues.found(id, IncidentId::parse), TimelineFilter.parse(show));
         return "console/incident :: " + panel;
     }
 
     @GetMapping("/events")
     SseEmitter events(@PathVariable String id, @RequestParam(defaultValue = "-1") long since) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         incidents.get(incident);
         return live.subscribe(incident, since);
     }
@@ -118,7 +121,7 @@ class IncidentRoom {
 
     @PostMapping("/alert-groups/{group}/split")
     String split(@PathVariable String id, @PathVariable long group, Actor actor, RedirectAttributes flash) {
-        IncidentId storm = ConsoleIds.incident(id);
+        IncidentId storm = FormValues.found(id, IncidentId::parse);
         try {
             IncidentId own = alerts.split(storm, group, actor.name());
             flash.addFlashAttribute("flashOk", "Group " + group + " split out into " + own);
@@ -131,7 +134,7 @@ class IncidentRoom {
     @PostMapping("/steps/{n}/done")
     String done(@PathVariable String id, @PathVariable int n, @RequestParam(required = false) @Nullable String note,
             Actor actor, RedirectAttributes flash) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         return act(incident, "step-" + n, flash, () -> {
             incidents.completeStep(incident, n, optional("note", note), actor.name());
             return "Step " + n + " done.";
@@ -141,7 +144,7 @@ class IncidentRoom {
     @PostMapping("/steps/{n}/skip")
     String skip(@PathVariable String id, @PathVariable int n, @RequestParam(required = false) @Nullable String reason,
             Actor actor, RedirectAttributes flash) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         return act(incident, "step-" + n, flash, () -> {
             String why = required("reason", reason, "say why the step is skipped");
             incidents.skipStep(incident, n, why, actor.name());
@@ -152,7 +155,7 @@ class IncidentRoom {
     @PostMapping("/steps/{n}/run")
     String run(@PathVariable String id, @PathVariable int n, @RequestParam(defaultValue = "false") boolean confirm,
             Actor actor, RedirectAttributes flash) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         return act(incident, "step-" + n, flash, () -> {
             IncidentView after = incidents.runStep(incident, n, actor.name(), confirm);
             return after.checklist().stream().filter(s -> s.no() == n && s.outcome() != null).findFirst()
@@ -164,7 +167,7 @@ class IncidentRoom {
     @PostMapping("/actions/{action}")
     String action(@PathVariable String id, @PathVariable String action,
             @RequestParam(defaultValue = "false") boolean confirm, Actor actor, RedirectAttributes flash) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         return act(incident, "top", flash, () -> {
             incidents.runAction(incident, action, actor.name(), confirm);
             return "Ran " + action + "; its outcome is on the timeline.";
@@ -174,7 +177,7 @@ class IncidentRoom {
     @PostMapping("/notes")
     String note(@PathVariable String id, @RequestParam(required = false) @Nullable String text, Actor actor,
             RedirectAttributes flash) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         return act(incident, "notes", flash, () -> {
             incidents.addNote(incident, required("text", text, "write the note"), actor.name());
             return "Note added.";
@@ -185,12 +188,12 @@ class IncidentRoom {
     String update(@PathVariable String id, @RequestParam(required = false) @Nullable String text,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String visibility, Actor actor, RedirectAttributes flash) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         return act(incident, "updates", flash, () -> {
             String body = required("text", text, "write the update");
-            UpdateStatus where = ConsoleIds.named("status", status, UpdateStatus.class);
+            UpdateStatus where = FormValues.named("status", status, UpdateStatus.class);
             Visibility who = visibility == null || visibility.isBlank() ? Visibility.INTERNAL
-                    : ConsoleIds.named("visibility", visibility, Visibility.class);
+                    : FormValues.named("visibility", visibility, Visibility.class);
             updates.post(incident, new PostStatusUpdate(body, where, who), actor.name());
             return "Status update posted (" + who + ").";
         });
@@ -198,7 +201,7 @@ class IncidentRoom {
 
     @PostMapping("/acknowledge")
     String acknowledge(@PathVariable String id, Actor actor, RedirectAttributes flash) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         return act(incident, "top", flash, () -> {
             incidents.changeStatus(incident, IncidentStatus.ACKNOWLEDGED, null, actor.name());
             return "Acknowledged.";
@@ -208,9 +211,9 @@ class IncidentRoom {
     @PostMapping("/status")
     String status(@PathVariable String id, @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String note, Actor actor, RedirectAttributes flash) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         return act(incident, "top", flash, () -> {
-            IncidentStatus next = ConsoleIds.named("status", status, IncidentStatus.class);
+            IncidentStatus next = FormValues.named("status", status, IncidentStatus.class);
             incidents.changeStatus(incident, next, optional("note", note), actor.name());
             return "Status is now " + next + ".";
         });
@@ -219,9 +222,9 @@ class IncidentRoom {
     @PostMapping("/severity")
     String severity(@PathVariable String id, @RequestParam(required = false) @Nullable String severity,
             @RequestParam(required = false) @Nullable String reason, Actor actor, RedirectAttributes flash) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         return act(incident, "top", flash, () -> {
-            Severity level = ConsoleIds.named("severity", severity, Severity.class);
+            Severity level = FormValues.named("severity", severity, Severity.class);
             incidents.changeSeverity(incident, level, optional("reason", reason), actor.name());
             return "Severity is now " + level + "; the checklist follows its procedure.";
         });
@@ -230,9 +233,9 @@ class IncidentRoom {
     @PostMapping("/commander")
     String commander(@PathVariable String id, @RequestParam(required = false) @Nullable String commander,
             Actor actor, RedirectAttributes flash) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         return act(incident, "people", flash, () -> {
-            String name = ConsoleIds.person("commander", commander);
+            String name = FormValues.person("commander", commander);
             incidents.assignCommander(incident, name, actor.name());
             return name + " is the incident commander.";
         });
@@ -241,9 +244,9 @@ class IncidentRoom {
     @PostMapping("/responders")
     String responders(@PathVariable String id, @RequestParam(required = false) @Nullable String name,
             @RequestParam(defaultValue = "add") String change, Actor actor, RedirectAttributes flash) {
-        IncidentId incident = ConsoleIds.incident(id);
+        IncidentId incident = FormValues.found(id, IncidentId::parse);
         return act(incident, "people", flash, () -> {
-            String person = ConsoleIds.person("name", name);
+            String person = FormValues.person("name", name);
             if (change.equals("remove")) {
                 incidents.removeResponder(incident, person, actor.name());
                 return person + " is no longer a responder.";
@@ -275,8 +278,8 @@ class IncidentRoom {
             return "redirect:/incidents";
         }
         try {
-            return "redirect:/incidents/" + ConsoleIds.incident(id);
-        } catch (ConsoleNotFound notFound) {
+            return "redirect:/incidents/" + FormValues.found(id, IncidentId::parse);
+        } catch (PageNotFound notFound) {
             return "redirect:/incidents";
         }
     }
@@ -284,7 +287,7 @@ class IncidentRoom {
     private static String act(IncidentId id, String anchor, RedirectAttributes flash, Supplier<String> change) {
         try {
             flash.addFlashAttribute("flashOk", change.get());
-        } catch (InvalidIncidentInput e) {
+        } catch (InvalidInput e) {
             flash.addFlashAttribute("flashBad", e.field() + ": " + e.getMessage());
         } catch (IncidentConflict | ActionRefused e) {
             flash.addFlashAttribute("flashBad", e.getMessage());

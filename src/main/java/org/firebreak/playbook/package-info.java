@@ -3,7 +3,7 @@
  * declared in YAML, shipped as defaults and overridable from the operators' config directory; and the
  * seam through which other modules supply the executors of automated steps.
  */
-@ApplicationModule(displayName = "Playbooks")
+@ApplicationModule(displayName = "Playbooks", allowedDependencies = "shared")
 @NullMarked
 package org.firebreak.playbook;
 

@@ -5,9 +5,9 @@ import org.firebreak.access.AccountApi;
 import org.firebreak.access.AccountNotFound;
 import org.firebreak.access.InvalidAccountInput;
 import org.firebreak.shared.web.Actor;
+import org.firebreak.shared.web.ConsolePage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Your own account, for anyone signed in: your role, your password, your API tokens (a new one is shown once). */
-@Controller
+@ConsolePage
 @Hidden
 class AccountPage {
 
@@ -35,7 +35,7 @@ class AccountPage {
         } catch (AccountNotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }
-        return "console/account";
+        return "access/account";
     }
 
     @PostMapping("/account/password")

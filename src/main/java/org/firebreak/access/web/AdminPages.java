@@ -10,10 +10,10 @@ import org.firebreak.access.CreatedAccount;
 import org.firebreak.access.InvalidAccountInput;
 import org.firebreak.access.IssuedToken;
 import org.firebreak.shared.web.Actor;
+import org.firebreak.shared.web.ConsolePage;
 import org.firebreak.shared.web.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The admin pages: accounts with their roles, and each account's API tokens. A generated password or a new token
  * is shown once, on the page the change leads to. Refused input re-renders the form naming the field.
  */
-@Controller
+@ConsolePage
 @Hidden
 class AdminPages {
 
@@ -40,7 +40,7 @@ class AdminPages {
     String users(Model model) {
         model.addAttribute("accounts", accounts.list());
         model.addAttribute("roles", Role.values());
-        return "console/admin/users";
+        return "access/admin/users";
     }
 
     @PostMapping("/admin/users")
@@ -97,7 +97,7 @@ class AdminPages {
         } catch (AccountNotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }
-        return "console/admin/tokens";
+        return "access/admin/tokens";
     }
 
     @PostMapping("/admin/users/{username}/tokens")
@@ -132,7 +132,7 @@ class AdminPages {
         model.addAttribute("errorField", field);
         model.addAttribute("error", message);
         model.addAttribute("form", new Form(username, displayName, role));
-        return "console/admin/users";
+        return "access/admin/users";
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

@@ -1,16 +1,16 @@
 package org.firebreak.access.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import org.springframework.stereotype.Controller;
+import org.firebreak.shared.web.ConsolePage;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The sign-in form; Spring Security handles its POST (and /logout). */
-@Controller
+@ConsolePage
 @Hidden
 class LoginPage {
 
     @GetMapping("/login")
     String login() {
-        return "console/login";
+        return "access/login";
     }
 }

@@ -1,4 +1,4 @@
-package org.firebreak.console.lists;
+package org.firebreak.oncall.web;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +15,9 @@ import org.firebreak.oncall.OnCallApi.ScheduleView;
 import org.firebreak.oncall.OnCallApi;
 import org.firebreak.oncall.Person;
 import org.firebreak.oncall.Shift;
-import org.firebreak.shared.TimeText;
 import org.firebreak.shared.Severity;
-import org.springframework.stereotype.Controller;
+import org.firebreak.shared.TimeText;
+import org.firebreak.shared.web.ConsolePage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * GET /oncall: who each escalation level would page now (L1, L2, L3...), every schedule with who is on call and the
  * hand-overs of the next seven days, and the escalation policies with their acknowledge timeouts.
  */
-@Controller
+@ConsolePage
 class OnCallPage {
 
     static final Duration AHEAD = Duration.ofDays(7);
@@ -74,7 +74,7 @@ class OnCallPage {
         model.addAttribute("now", now);
         model.addAttribute("policies", policies);
         model.addAttribute("schedules", rotas);
-        return "console/lists/oncall";
+        return "oncall/oncall";
     }
 
     private static PolicyView policy(EscalationPolicy policy, Map<String, OnCallView> onCall, Map<String, Person> people) {

@@ -1,4 +1,4 @@
-package org.firebreak.console.lists;
+package org.firebreak.review.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +13,10 @@ import org.firebreak.review.InvalidReviewInput;
 import org.firebreak.review.ResponseAnalytics.DurationStats;
 import org.firebreak.review.ResponseAnalytics.Stats;
 import org.firebreak.review.ResponseAnalytics;
-import org.firebreak.shared.TimeText;
 import org.firebreak.shared.Severity;
+import org.firebreak.shared.TimeText;
+import org.firebreak.shared.web.ConsolePage;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * GET /reviews/analytics: the figures of GET /api/v1/analytics (same parameters) as ECharts charts, each with a table
  * of the same numbers under it, so nothing is only in a picture and the page reads without script.
  */
-@Controller
+@ConsolePage
 class AnalyticsCharts {
 
     private final AnalyticsApi analytics;
@@ -59,7 +59,7 @@ class AnalyticsCharts {
         } catch (InvalidReviewInput e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
-            return "console/lists/analytics";
+            return "review/analytics";
         }
         model.addAttribute("errors", Map.of());
         model.addAttribute("a", a);
@@ -71,7 +71,7 @@ class AnalyticsCharts {
         model.addAttribute("completion", items.completion() == null ? "-"
                 : String.format(Locale.ROOT, "%.0f%%", 100 * items.completion()));
         model.addAttribute("chartData", json.writeValueAsString(chartData(a)).replace("<", "\\u003c"));
-        return "console/lists/analytics";
+        return "review/analytics";
     }
 
     /** What analytics.js draws: minutes per severity, counts per week by severity, action items by outcome. */

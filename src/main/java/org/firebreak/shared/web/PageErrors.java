@@ -1,4 +1,4 @@
-package org.firebreak.console;
+package org.firebreak.shared.web;
 
 import org.firebreak.shared.NotFound;
 import org.springframework.core.Ordered;
@@ -10,18 +10,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * The console's answer to an address that names nothing (an incident, a review, an action item): a page in the frame
- * that says so, not a stack trace and not the API's JSON. Ordered before the API's problem handler, which answers
- * the same exceptions for the REST controllers. Every controller of the console is a page (none answers JSON).
+ * The console's answer to an address that names nothing (an incident, a review, an action item, a panel): a page in
+ * the frame that says so, not a stack trace and not the API's JSON. Ordered before the API's {@link ApiProblemHandler},
+ * which answers the same exceptions for the REST controllers.
  */
-@ControllerAdvice(basePackageClasses = ConsoleErrors.class)
+@ControllerAdvice(annotations = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ConsoleErrors {
+class PageErrors {
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFound e, Model model) {
         model.addAttribute("problem", e.getMessage());
-        return "console/not-found";
+        return "shared/not-found";
     }
 }

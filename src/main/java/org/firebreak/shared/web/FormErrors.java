@@ -1,4 +1,4 @@
-package org.firebreak.console.lists;
+package org.firebreak.shared.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,25 +11,25 @@ import jakarta.validation.Validator;
  * What was wrong with a posted form, by field name, so the page can show each message next to its field. Thrown by
  * {@link #check} when a command built from a form breaks its own constraints, before any API is called.
  */
-class FormErrors extends RuntimeException {
+public class FormErrors extends RuntimeException {
 
     private final Map<String, String> fields;
 
-    FormErrors(Map<String, String> fields) {
+    public FormErrors(Map<String, String> fields) {
         super(fields.toString());
         this.fields = Map.copyOf(fields);
     }
 
-    static FormErrors of(String field, String message) {
+    public static FormErrors of(String field, String message) {
         return new FormErrors(Map.of(field, message));
     }
 
-    Map<String, String> fields() {
+    public Map<String, String> fields() {
         return fields;
     }
 
     /** The command's bean-validation violations as fields such as {@code fiveWhys[2].because}, prefixed. */
-    static <T> T check(Validator validator, T command, String prefix) {
+    public static <T> T check(Validator validator, T command, String prefix) {
         Set<ConstraintViolation<T>> violations = validator.validate(command);
         if (violations.isEmpty()) {
             return command;

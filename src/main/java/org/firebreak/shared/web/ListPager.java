@@ -1,4 +1,4 @@
-package org.firebreak.console.lists;
+package org.firebreak.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,10 +11,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * @param first the 1-based number of the first row shown, 0 when none
  */
-record ListPager(long total, int page, int size, long first, long last, @Nullable String previous,
+public record ListPager(long total, int page, int size, long first, long last, @Nullable String previous,
         @Nullable String next) {
 
-    static ListPager of(HttpServletRequest request, long total, int page, int size, int shown) {
+    public static ListPager of(HttpServletRequest request, long total, int page, int size, int shown) {
         long first = shown == 0 ? 0 : (long) page * size + 1;
         long last = shown == 0 ? 0 : (long) page * size + shown;
         return new ListPager(total, page, size, first, last, page > 0 ? link(request, page - 1) : null,
@@ -32,7 +32,7 @@ record ListPager(long total, int page, int size, long first, long last, @Nullabl
     }
 
     /** Whether to answer an htmx request for the results only (not a history restore, which needs the page). */
-    static boolean resultsOnly(HttpServletRequest request) {
+    public static boolean resultsOnly(HttpServletRequest request) {
         return "true".equals(request.getHeader("HX-Request"))
                 && !"true".equals(request.getHeader("HX-History-Restore-Request"))
                 && "results".equals(request.getHeader("HX-Target"));

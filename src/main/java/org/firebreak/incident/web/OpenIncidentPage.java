@@ -1,4 +1,4 @@
-package org.firebreak.console;
+package org.firebreak.incident.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,9 +19,9 @@ import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
 import org.firebreak.shared.StoredText;
 import org.firebreak.shared.web.Actor;
+import org.firebreak.shared.web.ConsolePage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,7 +41,7 @@ import jakarta.validation.Validator;
  * the incident opened through the incident API. A refused form comes back filled in, naming the field, and opens
  * nothing.
  */
-@Controller
+@ConsolePage
 @Hidden
 class OpenIncidentPage {
 
@@ -89,7 +89,7 @@ class OpenIncidentPage {
     @GetMapping("/incidents/new/severity")
     String severity(@RequestParam(required = false) @Nullable List<String> criteria, Model model) {
         model.addAttribute("preview", preview(criteria == null ? List.of() : criteria));
-        return "console/open :: preview";
+        return "incident/open :: preview";
     }
 
     @PostMapping("/incidents")
@@ -149,7 +149,7 @@ class OpenIncidentPage {
                 playbooks.playbookFor(t).map(Playbook::title).orElse("No common-incident playbook: the severity's procedure only")))
                 .toList());
         model.addAttribute("preview", preview(form.criteriaOrEmpty()));
-        return "console/open";
+        return "incident/open";
     }
 
     record TypeOption(String name, String playbook) {

@@ -1,11 +1,11 @@
-package org.firebreak.console;
+package org.firebreak.shared.web;
 
 import org.firebreak.shared.NotFound;
 
 /** A console address that names nothing: answered with the console's not-found page. */
-class ConsoleNotFound extends NotFound {
+public class PageNotFound extends NotFound {
 
-    ConsoleNotFound(String message) {
+    public PageNotFound(String message) {
         super("Not found", message);
     }
 }

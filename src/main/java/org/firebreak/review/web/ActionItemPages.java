@@ -1,4 +1,4 @@
-package org.firebreak.console.lists;
+package org.firebreak.review.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +22,10 @@ import org.firebreak.review.ActionItemStatus;
 import org.firebreak.review.ActionItemView;
 import org.firebreak.review.ReviewConflict;
 import org.firebreak.shared.web.Actor;
+import org.firebreak.shared.web.ConsolePage;
+import org.firebreak.shared.web.FormErrors;
+import org.firebreak.shared.web.ListPager;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * or everyone; overdue ones say so in words. POST /action-items/{id} changes an item's status, owner or due day and
  * comes back to the same list, or re-renders it with the field at fault and nothing changed.
  */
-@Controller
+@ConsolePage
 class ActionItemPages {
 
     static final int SIZE = 50;
@@ -114,7 +116,7 @@ class ActionItemPages {
         model.addAttribute("errors", all);
         model.addAttribute("failed", failed);
         model.addAttribute("statuses", ActionItemStatus.values());
-        return "console/lists/action-items";
+        return "review/action-items";
     }
 
     private static @Nullable ActionItemStatus status(String text) {

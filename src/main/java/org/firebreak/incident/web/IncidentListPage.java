@@ -1,4 +1,4 @@
-package org.firebreak.console.lists;
+package org.firebreak.incident.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,11 +10,10 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.firebreak.console.ConsoleIds;
 import org.firebreak.incident.BulkAction;
 import org.firebreak.incident.BulkChange;
-import org.firebreak.incident.BulkResult;
 import org.firebreak.incident.BulkResult.Outcome;
+import org.firebreak.incident.BulkResult;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentFilter;
 import org.firebreak.incident.IncidentPage;
@@ -22,11 +21,14 @@ import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.InvalidIncidentInput;
 import org.firebreak.playbook.PlaybookCatalog;
 import org.firebreak.shared.IncidentType;
+import org.firebreak.shared.InvalidInput;
 import org.firebreak.shared.Severity;
 import org.firebreak.shared.web.Actor;
+import org.firebreak.shared.web.ConsolePage;
+import org.firebreak.shared.web.FormValues;
+import org.firebreak.shared.web.ListPager;
 import org.firebreak.shared.web.RoleTooLow;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +42,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * words of the title. A plain GET form; with htmx the results are swapped in place and the URL follows. Responders
  * and commanders tick rows and acknowledge or resolve them at once (POST /incidents/bulk), as their role allows.
  */
-@Controller
+@ConsolePage
 class IncidentListPage {
 
     static final int SIZE = 25;
@@ -87,7 +89,7 @@ class IncidentListPage {
             model.addAttribute("incidents", List.of());
             model.addAttribute("pager", ListPager.of(request, 0, 0, SIZE, 0));
         }
-        return ListPager.resultsOnly(request) ? "console/lists/incidents :: results" : "console/lists/incidents";
+        return ListPager.resultsOnly(request) ? "incident/incidents :: results" : "incident/incidents";
     }
 
     /**
@@ -101,7 +103,7 @@ class IncidentListPage {
             @RequestParam(required = false) @Nullable String note, @RequestParam(defaultValue = "") String back,
             Actor actor, RedirectAttributes flash) {
         try {
-            BulkAction chosen = ConsoleIds.named("action", action, BulkAction.class);
+            BulkAction chosen = FormValues.named("action", action, BulkAction.class);
             chosen.permit(actor);
             BulkResult result = incidents.changeStatus(BulkChange.of(chosen, selected, note), actor.name());
             flash.addFlashAttribute("flashOk", DONE.get(chosen) + ": " + result.counts() + ".");
@@ -112,7 +114,7 @@ class IncidentListPage {
                 long more = result.refused() + result.notFound() - MAX_REASONS;
                 flash.addFlashAttribute("flashBad", problems + (more > 0 ? "; and " + more + " more" : ""));
             }
-        } catch (InvalidIncidentInput e) {
+        } catch (InvalidInput e) {
             flash.addFlashAttribute("flashBad", "Nothing was changed: " + e.field() + ": " + e.getMessage());
         }
         return "redirect:" + listAt(back);

@@ -1,4 +1,4 @@
-package org.firebreak.console.lists;
+package org.firebreak.review.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,9 +35,11 @@ import org.firebreak.review.TimelineAnnotation;
 import org.firebreak.review.Why;
 import org.firebreak.shared.TimeText;
 import org.firebreak.shared.web.Actor;
+import org.firebreak.shared.web.ConsolePage;
+import org.firebreak.shared.web.FormErrors;
+import org.firebreak.shared.web.ListPager;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +53,7 @@ import org.springframework.web.server.ResponseStatusException;
  * posts to a sub-path of /reviews/{id}/ and comes back to the editor, or re-renders it with the fields at fault and
  * nothing changed.
  */
-@Controller
+@ConsolePage
 class ReviewPages {
 
     static final int SIZE = 25;
@@ -135,7 +137,7 @@ class ReviewPages {
         model.addAttribute("status", status);
         model.addAttribute("errors", all);
         model.addAttribute("incident", incident);
-        return "console/lists/reviews";
+        return "review/reviews";
     }
 
     @GetMapping("/reviews/{id}/edit")
@@ -277,7 +279,7 @@ class ReviewPages {
         model.addAttribute("tta", TimeText.durationOrDash(review.impact().timeToAcknowledge()));
         model.addAttribute("ttr", TimeText.durationOrDash(review.impact().timeToResolve()));
         model.addAttribute("lessonFields", LESSONS);
-        return "console/lists/review-editor";
+        return "review/review-editor";
     }
 
     private static List<WhyRow> whyRows(@Nullable List<String> why, @Nullable List<String> because) {

@@ -1,4 +1,4 @@
-package org.firebreak.console.lists;
+package org.firebreak.playbook.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,9 +13,9 @@ import org.firebreak.playbook.PlaybookSection;
 import org.firebreak.playbook.PlaybookStep;
 import org.firebreak.playbook.StepExecutors;
 import org.firebreak.playbook.StepKind;
+import org.firebreak.shared.web.ConsolePage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
  * GET /playbooks, the catalogue (response procedures per severity, common-incident playbooks per type), and
  * GET /playbooks/{id}, one playbook's steps in the order the checklist gets them, with what runs each automated one.
  */
-@Controller
+@ConsolePage
 class PlaybookPages {
 
     private final PlaybookCatalog catalog;
@@ -60,7 +60,7 @@ class PlaybookPages {
                 new Group("Common incidents", "Incident type",
                         all.stream().filter(p -> p.kind() == PlaybookKind.COMMON_INCIDENT).toList())));
         model.addAttribute("today", today());
-        return "console/lists/playbooks";
+        return "playbook/playbooks";
     }
 
     @GetMapping("/playbooks/{id}")
@@ -76,7 +76,7 @@ class PlaybookPages {
         model.addAttribute("playbook", playbook);
         model.addAttribute("steps", steps);
         model.addAttribute("reviewOverdue", playbook.reviewOverdue(today()));
-        return "console/lists/playbook";
+        return "playbook/playbook";
     }
 
     private Step step(int no, String section, PlaybookStep step) {
