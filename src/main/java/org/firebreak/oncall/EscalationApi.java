@@ -118,7 +118,7 @@ public class EscalationApi {
     private String levelName(AckLinks.AckToken claims) {
         return escalations.find(claims.incident())
                 .filter(e -> claims.level() <= e.levels())
-                .map(e -> e.policy.level(claims.level()).name())
+                .map(e -> e.policy().level(claims.level()).name())
                 .orElse("level " + claims.level());
     }
 

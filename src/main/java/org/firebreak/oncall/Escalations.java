@@ -31,9 +31,9 @@ class Escalations {
                 insert into escalation (incident_number, policy_id, policy_snapshot, severity, state, attempt, level,
                     started_at, updated_at)
                 values (:incident, :policy, :snapshot, :severity, :state, 0, 0, :started, :now)""")
-                .param("incident", e.incident.number()).param("policy", e.policy.id())
-                .param("snapshot", JSON.writeValueAsString(e.policy)).param("severity", e.severity.name())
-                .param("state", e.state.name()).param("started", Sql.ts(e.startedAt)).param("now", Sql.ts(now))
+                .param("incident", e.incident().number()).param("policy", e.policy().id())
+                .param("snapshot", JSON.writeValueAsString(e.policy())).param("severity", e.severity().name())
+                .param("state", e.state().name()).param("started", Sql.ts(e.startedAt())).param("now", Sql.ts(now))
                 .update();
     }
 
@@ -43,11 +43,11 @@ class Escalations {
                     level_paged_at = :pagedAt, next_level = :nextLevel, next_attempt = :nextAttempt, next_at = :nextAt,
                     stopped_reason = :reason, updated_at = :now
                 where incident_number = :incident""")
-                .param("severity", e.severity.name()).param("state", e.state.name()).param("attempt", e.attempt)
-                .param("level", e.level).param("pagedAt", Sql.ts(e.levelPagedAt))
-                .param("nextLevel", e.next == null ? null : e.next.level())
-                .param("nextAttempt", e.next == null ? null : e.next.attempt()).param("nextAt", Sql.ts(e.nextAt))
-                .param("reason", e.stoppedReason).param("now", Sql.ts(now)).param("incident", e.incident.number())
+                .param("severity", e.severity().name()).param("state", e.state().name()).param("attempt", e.attempt())
+                .param("level", e.level()).param("pagedAt", Sql.ts(e.levelPagedAt()))
+                .param("nextLevel", e.next() == null ? null : e.next().level())
+                .param("nextAttempt", e.next() == null ? null : e.next().attempt()).param("nextAt", Sql.ts(e.nextAt()))
+                .param("reason", e.stoppedReason()).param("now", Sql.ts(now)).param("incident", e.incident().number())
                 .update();
     }
 
@@ -90,19 +90,15 @@ class Escalations {
 
     private static Escalation escalation(ResultSet rs) throws SQLException {
         EscalationPolicy policy = JSON.readValue(rs.getString("policy_snapshot"), EscalationPolicy.class);
-        Escalation e = new Escalation(new IncidentId(rs.getLong("incident_number")), policy,
-                Severity.valueOf(rs.getString("severity")), EscalationState.valueOf(rs.getString("state")),
-                Sql.instant(rs, "started_at"));
-        e.attempt = rs.getInt("attempt");
-        e.level = rs.getInt("level");
-        e.levelPagedAt = Sql.instantOrNull(rs, "level_paged_at");
+        IncidentId incident = new IncidentId(rs.getLong("incident_number"));
         Integer nextLevel = Sql.integerOrNull(rs, "next_level");
         Integer nextAttempt = Sql.integerOrNull(rs, "next_attempt");
-        e.next = nextLevel == null || nextAttempt == null ? null
-                : new EscalationStep(e.incident.number(), nextLevel, nextAttempt);
-        e.nextAt = Sql.instantOrNull(rs, "next_at");
-        e.stoppedReason = rs.getString("stopped_reason");
-        return e;
+        return Escalation.restore(incident, policy, Severity.valueOf(rs.getString("severity")),
+                EscalationState.valueOf(rs.getString("state")), Sql.instant(rs, "started_at"), rs.getInt("attempt"),
+                rs.getInt("level"), Sql.instantOrNull(rs, "level_paged_at"),
+                nextLevel == null || nextAttempt == null ? null
+                        : new EscalationStep(incident.number(), nextLevel, nextAttempt),
+                Sql.instantOrNull(rs, "next_at"), rs.getString("stopped_reason"));
     }
 
 }

@@ -59,50 +59,50 @@ class Pager {
 
     /** Pages one person at one level; false when this page was already asked for. */
     boolean page(Escalation e, int level, int attempt, Person person, String reason, String actor, Instant now) {
-        String key = e.incident + ":page:L" + level + ":" + person.id() + (attempt > 1 ? ":r" + attempt : "");
+        String key = e.incident() + ":page:L" + level + ":" + person.id() + (attempt > 1 ? ":r" + attempt : "");
         if (escalations.pageExists(key)) {
             return false;
         }
-        EscalationPolicy.Level target = e.policy.level(level);
+        EscalationPolicy.Level target = e.policy().level(level);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("level", Integer.toString(level));
         values.put("levelName", target.name());
         values.put("duties", String.join(", ", target.duties()));
-        values.put("ackUrl", links.url(e.incident, level, person.id(), now.plus(settings.ackLinkValidity())));
+        values.put("ackUrl", links.url(e.incident(), level, person.id(), now.plus(settings.ackLinkValidity())));
         values.put("reason", reason);
         values.put("person", person.id());
         values.put("personName", person.name() == null ? person.id() : person.name());
-        notifications.request(new NotificationRequest(e.incident, MessageKind.PAGE, destinations(person), values, key));
-        escalations.insertPage(key, e.incident, level, attempt, person.id(), now, reason, actor);
+        notifications.request(new NotificationRequest(e.incident(), MessageKind.PAGE, destinations(person), values, key));
+        escalations.insertPage(key, e.incident(), level, attempt, person.id(), now, reason, actor);
         return true;
     }
 
     /** Tells level 1's people about an incident that is not paged; empty when there was nobody to tell. */
     Optional<String> teamNotice(Escalation e, Instant now) {
-        List<Person> team = targets(e.policy.level(1), now);
+        List<Person> team = targets(e.policy().level(1), now);
         if (team.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> values = Map.of("reason", e.severity + " incidents are not paged: the team is told in "
-                + "business hours", "levelName", e.policy.level(1).name());
-        notifications.request(new NotificationRequest(e.incident, MessageKind.TEAM_NOTICE,
-                team.stream().flatMap(p -> destinations(p).stream()).toList(), values, e.incident + ":team-notice"));
+        Map<String, String> values = Map.of("reason", e.severity() + " incidents are not paged: the team is told in "
+                + "business hours", "levelName", e.policy().level(1).name());
+        notifications.request(new NotificationRequest(e.incident(), MessageKind.TEAM_NOTICE,
+                team.stream().flatMap(p -> destinations(p).stream()).toList(), values, e.incident() + ":team-notice"));
         return Optional.of(reached(team));
     }
 
     /** Tells everyone paged for this incident that paging stopped, and why. */
     void pagingStopped(Escalation e, String why) {
         Map<String, Person> paged = new LinkedHashMap<>();
-        for (EscalationView.Page page : escalations.pages(e.incident)) {
+        for (EscalationView.Page page : escalations.pages(e.incident())) {
             catalog.person(page.person()).ifPresent(p -> paged.putIfAbsent(p.id(), p));
         }
         for (Person person : paged.values()) {
             Map<String, String> values = new HashMap<>();
             values.put("reason", why);
             values.put("person", person.id());
-            notifications.request(new NotificationRequest(e.incident, MessageKind.PAGING_STOPPED,
+            notifications.request(new NotificationRequest(e.incident(), MessageKind.PAGING_STOPPED,
                     destinations(person), values,
-                    e.incident + ":paging-stopped:r" + e.attempt + ":L" + e.level + ":" + person.id()));
+                    e.incident() + ":paging-stopped:r" + e.attempt() + ":L" + e.level() + ":" + person.id()));
         }
     }
 

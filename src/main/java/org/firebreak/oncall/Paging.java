@@ -55,28 +55,27 @@ class Paging {
     /** An escalation timer fired: page the step's level, or run out of levels, unless things changed meanwhile. */
     void fire(EscalationStep step) {
         Optional<Escalation> found = escalations.findForUpdate(new IncidentId(step.incident()));
-        if (found.isEmpty() || found.get().state != EscalationState.PAGING || !found.get().isNext(step)) {
+        if (found.isEmpty() || found.get().state() != EscalationState.PAGING || !found.get().isNext(step)) {
             return; // stopped, re-timed or escalated by hand since this timer was set
         }
         Escalation e = found.get();
         Instant now = clock.instant();
-        Duration waited = e.policy.timeout(e.level, e.severity).orElseThrow();
-        e.next = null;
-        e.nextAt = null;
-        IncidentStatus status = incidents.get(e.incident).status();
+        Duration waited = e.policy().timeout(e.level(), e.severity()).orElseThrow();
+        e.takeNext();
+        IncidentStatus status = incidents.get(e.incident()).status();
         if (status != IncidentStatus.TRIGGERED) {
-            stopPaging(e, e.incident + " is " + status, ACTOR);
+            stopPaging(e, e.incident() + " is " + status, ACTOR);
         } else if (step.level() > e.levels()) {
-            String why = "no acknowledgement within " + TimeText.duration(waited) + " of level " + e.level + " ("
-                    + e.policy.level(e.level).name() + "), the last level"
-                    + (e.policy.repeat() > 0 ? ", after " + (e.policy.repeat() + 1) + " rounds" : "");
+            String why = "no acknowledgement within " + TimeText.duration(waited) + " of level " + e.level() + " ("
+                    + e.policy().level(e.level()).name() + "), the last level"
+                    + (e.policy().repeat() > 0 ? ", after " + (e.policy().repeat() + 1) + " rounds" : "");
             e.stop(EscalationState.EXHAUSTED, why);
-            pager.record(e.incident, "Out of levels: " + why + "; paging stopped", ACTOR);
+            pager.record(e.incident(), "Out of levels: " + why + "; paging stopped", ACTOR);
             pager.pagingStopped(e, "out of levels: " + why);
         } else {
-            String reason = step.attempt() > e.attempt
-                    ? "no acknowledgement after the last level: round " + step.attempt() + " of " + (e.policy.repeat() + 1)
-                    : "no acknowledgement within " + TimeText.duration(waited) + " of level " + e.level;
+            String reason = step.attempt() > e.attempt()
+                    ? "no acknowledgement after the last level: round " + step.attempt() + " of " + (e.policy().repeat() + 1)
+                    : "no acknowledgement within " + TimeText.duration(waited) + " of level " + e.level();
             pageLevel(e, step.level(), step.attempt(), reason, ACTOR, now);
         }
         escalations.update(e, now);
@@ -85,15 +84,16 @@ class Paging {
     /** The team notice of an incident that is not paged fell due with business hours. */
     void fireNotice(IncidentId id) {
         Optional<Escalation> found = escalations.findForUpdate(id);
-        if (found.isEmpty() || found.get().state != EscalationState.NOTICE_PENDING) {
+        if (found.isEmpty() || found.get().state() != EscalationState.NOTICE_PENDING) {
             return;
         }
         Escalation e = found.get();
         Instant now = clock.instant();
         IncidentStatus status = incidents.get(id).status();
         if (!status.isOpen()) {
-            e.stop(EscalationState.STOPPED, id + " is " + status + ": the team notice is not sent");
-            pager.record(id, e.stoppedReason, ACTOR);
+            String why = id + " is " + status + ": the team notice is not sent";
+            e.stop(EscalationState.STOPPED, why);
+            pager.record(id, why, ACTOR);
         } else {
             sendTeamNotice(e, now, "business hours started");
         }
@@ -108,12 +108,13 @@ class Paging {
                 return;
             }
             Escalation e = found.get();
-            if (e.state == EscalationState.PAGING && to != IncidentStatus.TRIGGERED) {
+            if (e.state() == EscalationState.PAGING && to != IncidentStatus.TRIGGERED) {
                 stopPaging(e, id + " " + to + " by " + actor, actor);
-            } else if (e.state == EscalationState.NOTICE_PENDING && !to.isOpen()) {
+            } else if (e.state() == EscalationState.NOTICE_PENDING && !to.isOpen()) {
                 timers.cancelNotice(new TeamNoticeDue(id.number()));
-                e.stop(EscalationState.STOPPED, id + " " + to + " by " + actor + " before business hours: the team notice is not sent");
-                pager.record(id, e.stoppedReason, actor);
+                String why = id + " " + to + " by " + actor + " before business hours: the team notice is not sent";
+                e.stop(EscalationState.STOPPED, why);
+                pager.record(id, why, actor);
             } else {
                 return;
             }
@@ -134,21 +135,19 @@ class Paging {
             }
             Escalation e = found.get();
             Instant now = clock.instant();
-            e.severity = to;
+            e.severity(to);
             boolean triggered = incidents.get(id).status() == IncidentStatus.TRIGGERED;
-            if (e.state == EscalationState.PAGING && !e.policy.pages(to)) {
+            if (e.state() == EscalationState.PAGING && !e.policy().pages(to)) {
                 stopPaging(e, "severity lowered from " + from + " to " + to + ", which is not paged", actor);
-            } else if (e.state == EscalationState.PAGING && e.next != null && e.nextAt != null) {
+            } else if (e.state() == EscalationState.PAGING && e.next() != null && e.nextAt() != null) {
                 retime(e, from, to, actor, now);
-            } else if (e.state != EscalationState.PAGING && e.state != EscalationState.EXHAUSTED
-                    && e.policy.pages(to) && triggered) {
-                if (e.state == EscalationState.NOTICE_PENDING) {
+            } else if (e.state() != EscalationState.PAGING && e.state() != EscalationState.EXHAUSTED
+                    && e.policy().pages(to) && triggered) {
+                if (e.state() == EscalationState.NOTICE_PENDING) {
                     timers.cancelNotice(new TeamNoticeDue(id.number()));
                 }
-                e.state = EscalationState.PAGING;
-                e.stoppedReason = null;
-                e.nextAt = null;
-                pageLevel(e, 1, e.attempt + 1, "severity raised from " + from + " to " + to, actor, now);
+                e.resumePaging();
+                pageLevel(e, 1, e.attempt() + 1, "severity raised from " + from + " to " + to, actor, now);
             }
             escalations.update(e, now);
         });
@@ -158,26 +157,26 @@ class Paging {
     EscalationView escalate(IncidentId id, String reason, String actor) {
         tx.executeWithoutResult(status -> {
             Escalation e = escalations.findForUpdate(id).orElseGet(() -> startOrGet(id));
-            int next = e.level + 1;
+            int next = e.level() + 1;
             if (next > e.levels()) {
-                throw new EscalationConflict(id + " has already paged its last level, " + e.level + " ("
-                        + e.policy.level(e.level).name() + "): there is no one left to escalate to");
+                throw new EscalationConflict(id + " has already paged its last level, " + e.level() + " ("
+                        + e.policy().level(e.level()).name() + "): there is no one left to escalate to");
             }
-            if (e.next != null) {
-                timers.cancel(e.next);
-                e.next = null;
-                e.nextAt = null;
+            EscalationStep pending = e.takeNext();
+            if (pending != null) {
+                timers.cancel(pending);
             }
             Instant now = clock.instant();
-            pageLevel(e, next, Math.max(e.attempt, 1), "escalated by hand by " + actor + ": " + reason, actor, now);
+            pageLevel(e, next, Math.max(e.attempt(), 1), "escalated by hand by " + actor + ": " + reason, actor, now);
             escalations.update(e, now);
         });
         return view(id).orElseThrow();
     }
 
     Optional<EscalationView> view(IncidentId id) {
-        return escalations.find(id).map(e -> new EscalationView(e.incident, e.policy, e.severity, e.state, e.attempt,
-                e.level, e.levelPagedAt, next(e), e.stoppedReason, e.startedAt, escalations.pages(id)));
+        return escalations.find(id).map(e -> new EscalationView(e.incident(), e.policy(), e.severity(), e.state(),
+                e.attempt(), e.level(), e.levelPagedAt(), next(e), e.stoppedReason(), e.startedAt(),
+                escalations.pages(id)));
     }
 
     private Escalation startOrGet(IncidentId id) {
@@ -191,11 +190,12 @@ class Paging {
         pager.record(id, "Escalation policy '" + policy.id() + "' (" + policy.name() + ") applies as it stands now: "
                 + Texts.path(policy) + "; " + Texts.timeouts(policy), ACTOR);
         IncidentView incident = incidents.get(id);
-        Escalation e = new Escalation(id, policy, incident.severity(), EscalationState.PAGING, now);
+        Escalation e = Escalation.begin(id, policy, incident.severity(), now);
         escalations.insert(e, now);
         if (incident.status() != IncidentStatus.TRIGGERED) {
-            e.stop(EscalationState.STOPPED, id + " was already " + incident.status() + ": nobody paged");
-            pager.record(id, e.stoppedReason, ACTOR);
+            String why = id + " was already " + incident.status() + ": nobody paged";
+            e.stop(EscalationState.STOPPED, why);
+            pager.record(id, why, ACTOR);
         } else if (policy.pages(incident.severity())) {
             pageLevel(e, 1, 1, "initial page", ACTOR, now);
         } else {
@@ -203,8 +203,7 @@ class Paging {
             if (open.equals(now)) {
                 sendTeamNotice(e, now, "within business hours");
             } else {
-                e.state = EscalationState.NOTICE_PENDING;
-                e.nextAt = open;
+                e.awaitBusinessHours(open);
                 timers.scheduleNotice(new TeamNoticeDue(id.number()), open);
                 pager.record(id, incident.severity() + " is not paged: the team notice waits for business hours, "
                         + Texts.local(open, policy.zone()), ACTOR);
@@ -221,19 +220,17 @@ class Paging {
     private void pageLevel(Escalation e, int level, int attempt, String reason, String actor, Instant now) {
         String why = reason;
         for (int l = level;; l++) {
-            EscalationPolicy.Level target = e.policy.level(l);
+            EscalationPolicy.Level target = e.policy().level(l);
             List<Person> people = pager.targets(target, now);
-            e.level = l;
-            e.attempt = attempt;
-            e.levelPagedAt = now;
+            e.paged(l, attempt, now);
             if (people.isEmpty()) {
                 String nobody = "Level " + l + " (" + target.name() + ") has nobody to page: " + pager.nobody(target, now);
                 if (l < e.levels()) {
-                    pager.record(e.incident, nobody + "; paging level " + (l + 1) + " at once", actor);
+                    pager.record(e.incident(), nobody + "; paging level " + (l + 1) + " at once", actor);
                     why = "level " + l + " had nobody to page";
                     continue;
                 }
-                pager.record(e.incident, nobody + then(e, now), actor);
+                pager.record(e.incident(), nobody + then(e, now), actor);
                 return;
             }
             boolean sent = false;
@@ -242,7 +239,7 @@ class Paging {
             }
             String then = then(e, now);
             if (sent) {
-                pager.record(e.incident, "Paged level " + l + " (" + target.name() + "): " + Pager.reached(people)
+                pager.record(e.incident(), "Paged level " + l + " (" + target.name() + "): " + Pager.reached(people)
                         + " - " + why + then, actor);
             }
             return;
@@ -251,74 +248,78 @@ class Paging {
 
     /** Sets the timer for what follows the level just paged, while paging; says what and when. */
     private String then(Escalation e, Instant now) {
-        if (e.state != EscalationState.PAGING) {
+        if (e.state() != EscalationState.PAGING) {
             return "";
         }
-        EscalationStep next = e.level < e.levels() ? step(e, e.level + 1, e.attempt)
-                : e.attempt <= e.policy.repeat() ? step(e, 1, e.attempt + 1)
-                : step(e, e.levels() + 1, e.attempt);
-        Instant at = now.plus(e.policy.timeout(e.level, e.severity).orElseThrow());
+        EscalationStep next = e.level() < e.levels() ? step(e, e.level() + 1, e.attempt())
+                : e.attempt() <= e.policy().repeat() ? step(e, 1, e.attempt() + 1)
+                : step(e, e.levels() + 1, e.attempt());
+        Instant at = now.plus(e.policy().timeout(e.level(), e.severity()).orElseThrow());
         timers.schedule(next, at);
-        e.next = next;
-        e.nextAt = at;
+        e.scheduleNext(next, at);
         return "; " + what(e, next) + " at " + Texts.time(at) + " unless acknowledged";
     }
 
     private void retime(Escalation e, Severity from, Severity to, String actor, Instant now) {
-        Duration wait = e.policy.timeout(e.level, to).orElseThrow();
-        Instant at = e.levelPagedAt == null || e.levelPagedAt.plus(wait).isBefore(now) ? now : e.levelPagedAt.plus(wait);
-        Instant before = e.nextAt;
-        if (at.equals(before) || e.next == null || !timers.reschedule(e.next, at)) {
+        Duration wait = e.policy().timeout(e.level(), to).orElseThrow();
+        Instant pagedAt = e.levelPagedAt();
+        Instant at = pagedAt == null || pagedAt.plus(wait).isBefore(now) ? now : pagedAt.plus(wait);
+        Instant before = e.nextAt();
+        EscalationStep next = e.next();
+        if (at.equals(before) || before == null || next == null || !timers.reschedule(next, at)) {
             return;
         }
-        e.nextAt = at;
-        pager.record(e.incident, "Severity " + from + " → " + to + ": " + what(e, e.next) + " moves from "
-                + Texts.time(before) + " to " + Texts.time(at) + " (" + TimeText.duration(wait) + " after level " + e.level
-                + " was paged)", actor);
+        e.retime(at);
+        pager.record(e.incident(), "Severity " + from + " → " + to + ": " + what(e, next) + " moves from "
+                + Texts.time(before) + " to " + Texts.time(at) + " (" + TimeText.duration(wait) + " after level "
+                + e.level() + " was paged)", actor);
     }
 
     private void stopPaging(Escalation e, String why, String actor) {
-        String cancelled = e.next == null || e.nextAt == null ? ""
-                : e.next.level() > e.levels() ? "; it was the last level"
-                : "; " + what(e, e.next) + " due at " + Texts.time(e.nextAt) + " is cancelled";
-        if (e.next != null) {
-            timers.cancel(e.next);
+        Instant dueAt = e.nextAt();
+        EscalationStep pending = e.takeNext();
+        String cancelled = pending == null || dueAt == null ? ""
+                : pending.level() > e.levels() ? "; it was the last level"
+                : "; " + what(e, pending) + " due at " + Texts.time(dueAt) + " is cancelled";
+        if (pending != null) {
+            timers.cancel(pending);
         }
         e.stop(EscalationState.STOPPED, why);
-        pager.record(e.incident, "Paging stopped after level " + e.level + " (" + e.policy.level(Math.max(e.level, 1)).name()
-                + "): " + why + cancelled, actor);
+        pager.record(e.incident(), "Paging stopped after level " + e.level() + " ("
+                + e.policy().level(Math.max(e.level(), 1)).name() + "): " + why + cancelled, actor);
         pager.pagingStopped(e, why);
     }
 
     private void sendTeamNotice(Escalation e, Instant now, String when) {
-        e.state = EscalationState.NOTICE_SENT;
-        e.nextAt = null;
+        e.noticeSent();
         String text = pager.teamNotice(e, now)
-                .map(told -> e.severity + " is not paged: team notice sent to " + told + " (" + when + ")")
-                .orElse(e.severity + " is not paged, and level 1 (" + e.policy.level(1).name() + ") has nobody to tell: "
-                        + pager.nobody(e.policy.level(1), now));
-        pager.record(e.incident, text, ACTOR);
+                .map(told -> e.severity() + " is not paged: team notice sent to " + told + " (" + when + ")")
+                .orElse(e.severity() + " is not paged, and level 1 (" + e.policy().level(1).name()
+                        + ") has nobody to tell: " + pager.nobody(e.policy().level(1), now));
+        pager.record(e.incident(), text, ACTOR);
     }
 
     private static EscalationStep step(Escalation e, int level, int attempt) {
-        return new EscalationStep(e.incident.number(), level, attempt);
+        return new EscalationStep(e.incident().number(), level, attempt);
     }
 
     private static String what(Escalation e, EscalationStep step) {
         if (step.level() > e.levels()) {
             return "out of levels";
         }
-        String level = "level " + step.level() + " (" + e.policy.level(step.level()).name() + ")";
-        return step.attempt() > e.attempt ? "round " + step.attempt() + " from " + level : level;
+        String level = "level " + step.level() + " (" + e.policy().level(step.level()).name() + ")";
+        return step.attempt() > e.attempt() ? "round " + step.attempt() + " from " + level : level;
     }
 
     private static EscalationView.@Nullable Next next(Escalation e) {
-        if (e.nextAt == null) {
+        Instant at = e.nextAt();
+        EscalationStep step = e.next();
+        if (at == null) {
             return null;
         }
-        if (e.state == EscalationState.NOTICE_PENDING) {
-            return new EscalationView.Next(0, 0, e.nextAt, "team notice");
+        if (e.state() == EscalationState.NOTICE_PENDING) {
+            return new EscalationView.Next(0, 0, at, "team notice");
         }
-        return e.next == null ? null : new EscalationView.Next(e.next.level(), e.next.attempt(), e.nextAt, what(e, e.next));
+        return step == null ? null : new EscalationView.Next(step.level(), step.attempt(), at, what(e, step));
     }
 }
