@@ -29,7 +29,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * One db-scheduler {@link Scheduler} per process, over the application's store (table {@code scheduled_tasks},
  * migration in {@code db/migration/shared}), with every {@link Task} bean of the context. Replicas on one database
  * share the table: each due execution is claimed by exactly one of them, and an execution whose process died is
- * taken over by another once its heartbeats stop.
+ * taken over by another once its heartbeats stop: within {@link SchedulerSettings#takeoverWithin()} (6.5 s with the
+ * defaults: 4 missed heartbeats of 1 s, a look for dead executions every 2 s, a 500 ms poll; docs/operations-ha.md).
  *
  * <p>How a module uses it: declare the task as a bean, nothing else.
  * <pre>{@code
@@ -71,7 +72,7 @@ public class SchedulingConfiguration {
                 .pollingInterval(settings.pollingInterval())
                 .threads(settings.threads())
                 .heartbeatInterval(settings.heartbeatInterval())
-                .missedHeartbeatsLimit(SchedulerSettings.MISSED_HEARTBEATS)
+                .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .shutdownMaxWait(settings.shutdownMaxWait())
                 .serializer(new ApplicationClassesSerializer())
                 .enableImmediateExecution();
