@@ -60,6 +60,8 @@ class BlockFollower {
     static final int SUCCESSES_BEFORE_GROWING = 3;
     static final Duration RUN_BUDGET = Duration.ofSeconds(10);
     static final String ZERO_HASH = "0x" + "0".repeat(64);
+    /** How often a follower that finds nothing new records its round (a committed batch records it anyway). */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 
     private final ChainProfiles profiles;
     private final ChainClient client;
@@ -77,6 +79,7 @@ class BlockFollower {
     private volatile @Nullable Long lastHead;
     private volatile @Nullable String lastError;
     private volatile @Nullable Instant lastErrorAt;
+    private volatile @Nullable Instant roundRecordedAt;
 
     BlockFollower(ChainProfiles profiles, ChainClient client, FollowerStore store, TransactionTemplate tx,
             ApplicationEventPublisher publisher, FollowerMetrics metrics, AccountWatch watch, StagedContracts staged,
@@ -168,6 +171,7 @@ class BlockFollower {
                 return true;
             }
         }
+        recordRound(profile.chainId(), head);
         if (cursor.block() >= target) {
             return false;
         }
@@ -392,6 +396,7 @@ class BlockFollower {
             publisher.publishEvent(new BlocksFollowed(blocks.getFirst().getNumber().longValueExact(), last.number(),
                     last.time(), events.size()));
         });
+        roundRecordedAt = now();
         metrics.committed(events);
     }
 
@@ -452,6 +457,19 @@ class BlockFollower {
         log.warn("Reorg on chain {}: followed blocks {}-{} (last {}) were replaced; {} events deleted; following again "
                 + "from block {}", chainId, reorg.commonAncestor() + 1, reorg.orphanedTo(), reorg.orphanedHash(),
                 reorg.orphanedEvents(), reorg.commonAncestor() + 1);
+    }
+
+    /**
+     * The node answered and the last followed block is still its own: a round made, recorded at most every
+     * {@link #PROGRESS_EVERY} so that every replica's status can tell a follower that goes on from one that stalled.
+     */
+    private void recordRound(long chainId, long head) {
+        Instant now = now();
+        Instant last = roundRecordedAt;
+        if (last == null || now.isBefore(last) || !now.isBefore(last.plus(PROGRESS_EVERY))) {
+            store.checked(chainId, head, now);
+            roundRecordedAt = now;
+        }
     }
 
     private void fail(String problem) {

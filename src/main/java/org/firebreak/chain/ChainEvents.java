@@ -1,5 +1,7 @@
 package org.firebreak.chain;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,12 +25,17 @@ public class ChainEvents {
     private final BlockFollower follower;
     private final ChainProfiles profiles;
     private final OwnTransactions own;
+    private final EndpointHealth health;
+    private final Clock clock;
 
-    ChainEvents(FollowerStore store, BlockFollower follower, ChainProfiles profiles, OwnTransactions own) {
+    ChainEvents(FollowerStore store, BlockFollower follower, ChainProfiles profiles, OwnTransactions own,
+            EndpointHealth health, Clock clock) {
         this.store = store;
         this.follower = follower;
         this.profiles = profiles;
         this.own = own;
+        this.health = health;
+        this.clock = clock;
     }
 
     /**
@@ -73,17 +80,53 @@ public class ChainEvents {
         return (chainId == null ? store.latestCursor() : store.cursor(chainId)).map(FollowerStore.Cursor::position);
     }
 
-    /** The follower at a glance: position, head and lag, reorgs, the eth_getLogs range and the last error. */
+    /**
+     * The follower at a glance: position, head and lag, reorgs, the eth_getLogs range, the last error, and the time
+     * since the follower (on whichever replica runs it) last made progress, with whether it stalled. Any replica
+     * answers the same: the head is the newest any source here knows (this process's follower and endpoint probes,
+     * the one stored by the follower), so a survivor whose follower never ran does not report lag 0 while the
+     * follower's own replica is dead.
+     */
     public FollowerStatus status() {
-        Long chainId = chainId();
+        Optional<ChainProfile> profile = currentProfile();
+        Long chainId = profile.map(ChainProfile::chainId).orElse(null);
         BlockFollower.State state = follower.state();
-        FollowerPosition position = position().orElse(null);
-        Long head = state.head() != null ? state.head() : position == null ? null : position.head();
+        Optional<FollowerStore.Cursor> cursor = chainId == null ? store.latestCursor() : store.cursor(chainId);
+        FollowerPosition position = cursor.map(FollowerStore.Cursor::position).orElse(null);
+        Long head = newest(state.head(), cursor.map(FollowerStore.Cursor::head).orElse(null),
+                cursor.map(FollowerStore.Cursor::checkedHead).orElse(null), profile.map(this::probedHead).orElse(null));
         Long lag = head == null || position == null ? null : Math.max(0, head - position.block());
         FollowerStore.Reorgs reorgs = store.reorgs(chainId);
-        int confirmations = currentProfile().map(p -> p.follow().confirmations()).orElse(0);
+        int confirmations = profile.map(p -> p.follow().confirmations()).orElse(0);
+        Duration stalledAfter = FollowerStatus.stalledAfter(
+                profile.map(p -> p.follow().pollInterval()).orElse(FollowerTask.WITHOUT_PROFILE));
+        Instant progressAt = cursor.map(FollowerStore.Cursor::progressAt).orElse(null);
+        Duration since = progressAt == null ? null : Duration.between(progressAt, clock.instant());
+        boolean stalled = chainId != null && since != null && since.compareTo(stalledAfter) > 0;
         return new FollowerStatus(chainId != null, position, head, lag, confirmations, state.logRange(), reorgs.count(),
-                reorgs.last(), store.countAll(chainId), state.lastError(), state.lastErrorAt());
+                reorgs.last(), store.countAll(chainId), state.lastError(), state.lastErrorAt(), progressAt,
+                since == null ? null : seconds(since), stalled, seconds(stalledAfter));
+    }
+
+    /** The highest head this process's probes saw answering on the profile's chain. */
+    private @Nullable Long probedHead(ChainProfile profile) {
+        return health.states(profile).stream().filter(s -> s.usable() && s.head() != null)
+                .map(EndpointHealth.EndpointState::head).max(Long::compare).orElse(null);
+    }
+
+    private static @Nullable Long newest(@Nullable Long... heads) {
+        Long newest = null;
+        for (Long head : heads) {
+            if (head != null && (newest == null || head > newest)) {
+                newest = head;
+            }
+        }
+        return newest;
+    }
+
+    /** Seconds to a tenth. */
+    private static double seconds(Duration duration) {
+        return Math.max(0, duration.toMillis() / 100) / 10.0;
     }
 
     private @Nullable Long chainId() {

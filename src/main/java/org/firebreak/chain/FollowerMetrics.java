@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
  * events / reverted redeemDelegations transactions</td></tr>
  * <tr><td>{@code firebreak_chain_follower_lag_blocks}</td><td>head minus the last followed block</td></tr>
  * <tr><td>{@code firebreak_chain_follower_block}</td><td>the last followed block</td></tr>
+ * <tr><td>{@code firebreak_chain_follower_since_progress_seconds}</td><td>seconds since the follower, on whichever
+ * replica, last made its round (from the store, at each scrape)</td></tr>
  * <tr><td>{@code firebreak_chain_follower_reorgs_total}</td><td>reorgs undone</td></tr>
  * <tr><td>{@code firebreak_chain_follower_range_refusals_total}</td><td>eth_getLogs ranges the node refused</td></tr>
  * </table>
@@ -81,6 +83,9 @@ class FollowerMetrics {
                 .description("Blocks between the chain head and the last followed block").baseUnit("blocks").register(registry);
         Gauge.builder("firebreak.chain.follower.block", followed, AtomicLong::get)
                 .description("The last block the follower followed").register(registry);
+        Gauge.builder("firebreak.chain.follower.since.progress", this, FollowerMetrics::sinceProgress)
+                .description("Seconds since the block follower, on whichever replica, last made its round")
+                .baseUnit("seconds").register(registry);
     }
 
     private static Counter operations(MeterRegistry registry, String outcome) {
@@ -131,6 +136,16 @@ class FollowerMetrics {
         try {
             return store.count(chainId(), USER_OPERATION, now.minus(RECENT), now,
                     failedOnly ? Map.of("success", "false") : Map.of());
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private double sinceProgress() {
+        Long chainId = chainId();
+        try {
+            return (chainId == null ? store.latestCursor() : store.cursor(chainId))
+                    .map(c -> Duration.between(c.progressAt(), clock.instant()).toMillis() / 1000.0).orElse(Double.NaN);
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -3,6 +3,7 @@ package org.firebreak.chain;
 import static org.firebreak.shared.Sql.ts;
 import static org.firebreak.shared.Sql.instant;
 import static org.firebreak.shared.Sql.instantOrNull;
+import static org.firebreak.shared.Sql.longOrNull;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,9 +37,17 @@ class FollowerStore {
         this.json = json;
     }
 
-    /** The last followed block of a chain. */
+    /**
+     * The last followed block of a chain; {@code checkedAt} and {@code checkedHead}: when a follower last made its
+     * round and the head it saw then (null in a cursor of a version that did not record them).
+     */
     record Cursor(long chainId, long block, String hash, Instant blockTime, String genesisHash, long head,
-            Instant updatedAt, long version) {
+            Instant updatedAt, long version, @Nullable Instant checkedAt, @Nullable Long checkedHead) {
+
+        /** When a follower last made progress: its last round, or (in an older cursor) its last move. */
+        Instant progressAt() {
+            return checkedAt != null && checkedAt.isAfter(updatedAt) ? checkedAt : updatedAt;
+        }
 
         FollowerPosition position() {
             return new FollowerPosition(block, hash, blockTime, updatedAt, head);
@@ -63,8 +72,8 @@ class FollowerStore {
     void createCursor(long chainId, Block at, String genesisHash, long head, Instant now) {
         jdbc.sql("""
                 insert into chain_follower_cursor (chain_id, block_number, block_hash, block_time, genesis_hash, head,
-                    updated_at, version)
-                values (:c, :n, :h, :t, :g, :head, :now, 0)""")
+                    updated_at, version, checked_at, checked_head)
+                values (:c, :n, :h, :t, :g, :head, :now, 0, :now, :head)""")
                 .param("c", chainId).param("n", at.number()).param("h", at.hash()).param("t", ts(at.time()))
                 .param("g", genesisHash).param("head", head).param("now", ts(now)).update();
     }
@@ -73,7 +82,7 @@ class FollowerStore {
     void moveCursor(Cursor from, Block to, long head, Instant now) {
         int updated = jdbc.sql("""
                 update chain_follower_cursor set block_number = :n, block_hash = :h, block_time = :t, head = :head,
-                    updated_at = :now, version = version + 1
+                    updated_at = :now, checked_at = :now, checked_head = :head, version = version + 1
                 where chain_id = :c and version = :v""")
                 .param("n", to.number()).param("h", to.hash()).param("t", ts(to.time())).param("head", head)
                 .param("now", ts(now)).param("c", from.chainId()).param("v", from.version()).update();
@@ -81,6 +90,15 @@ class FollowerStore {
             throw new IllegalStateException("another follower moved the cursor of chain " + from.chainId()
                     + " from block " + from.block() + "; this batch is rolled back");
         }
+    }
+
+    /**
+     * A follower's round: it asked the node, and the cursor's block is still the node's. Not version-guarded: it moves
+     * nothing but the time and the head seen.
+     */
+    void checked(long chainId, long head, Instant now) {
+        jdbc.sql("update chain_follower_cursor set checked_at = :now, checked_head = :head where chain_id = :c")
+                .param("now", ts(now)).param("head", head).param("c", chainId).update();
     }
 
     /** One batch of inserts for all the blocks. */
@@ -214,6 +232,6 @@ class FollowerStore {
     private static Cursor cursor(ResultSet rs, int row) throws SQLException {
         return new Cursor(rs.getLong("chain_id"), rs.getLong("block_number"), rs.getString("block_hash"),
                 instant(rs, "block_time"), rs.getString("genesis_hash"), rs.getLong("head"), instant(rs, "updated_at"),
-                rs.getLong("version"));
+                rs.getLong("version"), instantOrNull(rs, "checked_at"), longOrNull(rs, "checked_head"));
     }
 }

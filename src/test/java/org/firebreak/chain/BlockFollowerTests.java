@@ -3,6 +3,7 @@ package org.firebreak.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.firebreak.chain.ChainProfile.WatchedDelegation;
 import org.firebreak.devnet.Fault;
 import org.firebreak.devnet.FaultReport;
 import org.firebreak.support.FirebreakIntegrationTest;
+import org.firebreak.support.MutableClock;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,9 @@ class BlockFollowerTests {
 
     @Autowired
     ApplicationEvents published;
+
+    @Autowired
+    MutableClock clock;
 
     @DynamicPropertySource
     static void devnetProfile(DynamicPropertyRegistry registry) {
@@ -226,6 +231,40 @@ class BlockFollowerTests {
         assertThat(status.lag()).isBetween(0L, 2L);
         assertThat(status.confirmations()).isZero();
         assertThat(status.lastError()).isNull();
+    }
+
+    /**
+     * Any replica's status tells how long ago the follower, wherever it runs, last made its round: a follower that
+     * makes none for longer than four poll intervals (0.5 s on the devnet) and at least a poll interval plus 3 s is
+     * stalled, and its next round ends the stall.
+     */
+    @Test
+    void aFollowerThatMakesNoRoundIsStalledUntilItsNextRound() throws IOException {
+        followToHead();
+        Instant round = clock.instant();
+
+        FollowerStatus going = events.status();
+        assertThat(going.lastProgressAt()).isEqualTo(round);
+        assertThat(going.sinceLastProgressSeconds()).isZero();
+        assertThat(going.stalledAfterSeconds()).isEqualTo(3.5);
+        assertThat(going.stalled()).isFalse();
+
+        clock.advance(Duration.ofMillis(3500));
+        assertThat(events.status().stalled()).as("not beyond 3.5 s yet").isFalse();
+        clock.advance(Duration.ofMillis(1700));
+        FollowerStatus stalled = events.status();
+        assertThat(stalled.stalled()).isTrue();
+        assertThat(stalled.sinceLastProgressSeconds()).isEqualTo(5.2);
+        assertThat(stalled.lastProgressAt()).isEqualTo(round);
+        assertThat(meters.get("firebreak.chain.follower.since.progress").gauge().value()).isEqualTo(5.2);
+
+        anvil.anvil("anvil_mine", "0x3");
+        follower.run();
+        FollowerStatus again = events.status();
+        assertThat(again.stalled()).isFalse();
+        assertThat(again.lastProgressAt()).isEqualTo(clock.instant());
+        assertThat(again.sinceLastProgressSeconds()).isZero();
+        assertThat(again.lag()).isBetween(0L, 1L);
     }
 
     /** Polls until the follower stands at the head anvil had when asked (no confirmations on the devnet). */
