@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.firebreak.shared.InvalidConfiguration;
+import org.firebreak.shared.scheduling.ScheduledWork;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -26,15 +27,17 @@ public class ChainEvents {
     private final ChainProfiles profiles;
     private final OwnTransactions own;
     private final EndpointHealth health;
+    private final ScheduledWork work;
     private final Clock clock;
 
     ChainEvents(FollowerStore store, BlockFollower follower, ChainProfiles profiles, OwnTransactions own,
-            EndpointHealth health, Clock clock) {
+            EndpointHealth health, ScheduledWork work, Clock clock) {
         this.store = store;
         this.follower = follower;
         this.profiles = profiles;
         this.own = own;
         this.health = health;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -102,10 +105,14 @@ public class ChainEvents {
                 profile.map(p -> p.follow().pollInterval()).orElse(FollowerTask.WITHOUT_PROFILE));
         Instant progressAt = cursor.map(FollowerStore.Cursor::progressAt).orElse(null);
         Duration since = progressAt == null ? null : Duration.between(progressAt, clock.instant());
-        boolean stalled = chainId != null && since != null && since.compareTo(stalledAfter) > 0;
+        Optional<ScheduledWork.Running> running = work.runningNow(FollowerTask.NAME);
+        boolean stalled = chainId != null && (since != null && since.compareTo(stalledAfter) > 0
+                || running.map(ScheduledWork.Running::silent).orElse(false));
         return new FollowerStatus(chainId != null, position, head, lag, confirmations, state.logRange(), reorgs.count(),
                 reorgs.last(), store.countAll(chainId), state.lastError(), state.lastErrorAt(), progressAt,
-                since == null ? null : seconds(since), stalled, seconds(stalledAfter));
+                since == null ? null : seconds(since), stalled, seconds(stalledAfter),
+                running.map(ScheduledWork.Running::replica).orElse(null),
+                running.map(r -> seconds(r.sinceHeartbeat())).orElse(null));
     }
 
     /** The highest head this process's probes saw answering on the profile's chain. */

@@ -22,23 +22,27 @@ import org.jspecify.annotations.Nullable;
  * @param lastProgressAt when a follower, on whichever replica, last made its round (the node answered and the last
  *        followed block was still the node's) or committed a batch; null before the first
  * @param sinceLastProgressSeconds seconds since then
- * @param stalled whether that is longer than {@code stalledAfterSeconds}: the follower's replica died (until another
- *        takes over) or it fails or hangs; lag is then no measure of how current the stored events are
+ * @param stalled whether that is longer than {@code stalledAfterSeconds}, or the replica running the follower has
+ *        missed heartbeats: that replica died (until another takes over, seconds later) or the follower fails or
+ *        hangs; lag is then no measure of how current the stored events are
  * @param stalledAfterSeconds {@link #stalledAfter} of the profile's poll interval
+ * @param runningOn the replica ({@code <host>-<pid>}) running a follower round right now, null between rounds
+ * @param runningHeartbeatAgeSeconds seconds since that replica's last heartbeat for the round
  */
 public record FollowerStatus(boolean following, @Nullable FollowerPosition position, @Nullable Long head,
         @Nullable Long lag, int confirmations, int logRange, long reorgs, @Nullable Instant lastReorgAt, long events,
         @Nullable String lastError, @Nullable Instant lastErrorAt, @Nullable Instant lastProgressAt,
-        @Nullable Double sinceLastProgressSeconds, boolean stalled, double stalledAfterSeconds) {
+        @Nullable Double sinceLastProgressSeconds, boolean stalled, double stalledAfterSeconds,
+        @Nullable String runningOn, @Nullable Double runningHeartbeatAgeSeconds) {
 
     /**
-     * How long without a round makes a follower stalled: four poll intervals, and never less than one poll interval
-     * plus 3 s (a round is recorded at most every second, and the scheduler's polling and a batch's reads come on top).
-     * The devnet's 0.5 s poll: 3.5 s; a 12 s chain's 6 s poll: 24 s.
+     * How long without a round makes a follower stalled: three poll intervals, and never less than one poll interval
+     * plus 2 s (a round is recorded at most every second, and the scheduler's polling and a batch's reads come on top).
+     * The devnet's 0.5 s poll: 2.5 s; a 12 s chain's 6 s poll: 18 s.
      */
     public static Duration stalledAfter(Duration pollInterval) {
-        Duration four = pollInterval.multipliedBy(4);
-        Duration plus = pollInterval.plusSeconds(3);
-        return four.compareTo(plus) > 0 ? four : plus;
+        Duration three = pollInterval.multipliedBy(3);
+        Duration plus = pollInterval.plusSeconds(2);
+        return three.compareTo(plus) > 0 ? three : plus;
     }
 }

@@ -235,7 +235,7 @@ class BlockFollowerTests {
 
     /**
      * Any replica's status tells how long ago the follower, wherever it runs, last made its round: a follower that
-     * makes none for longer than four poll intervals (0.5 s on the devnet) and at least a poll interval plus 3 s is
+     * makes none for longer than three poll intervals (0.5 s on the devnet) and at least a poll interval plus 2 s is
      * stalled, and its next round ends the stall.
      */
     @Test
@@ -246,12 +246,13 @@ class BlockFollowerTests {
         FollowerStatus going = events.status();
         assertThat(going.lastProgressAt()).isEqualTo(round);
         assertThat(going.sinceLastProgressSeconds()).isZero();
-        assertThat(going.stalledAfterSeconds()).isEqualTo(3.5);
+        assertThat(going.stalledAfterSeconds()).isEqualTo(2.5);
         assertThat(going.stalled()).isFalse();
+        assertThat(going.runningOn()).as("the scheduler is off here: no replica runs the follower").isNull();
 
-        clock.advance(Duration.ofMillis(3500));
-        assertThat(events.status().stalled()).as("not beyond 3.5 s yet").isFalse();
-        clock.advance(Duration.ofMillis(1700));
+        clock.advance(Duration.ofMillis(2500));
+        assertThat(events.status().stalled()).as("not beyond 2.5 s yet").isFalse();
+        clock.advance(Duration.ofMillis(2700));
         FollowerStatus stalled = events.status();
         assertThat(stalled.stalled()).isTrue();
         assertThat(stalled.sinceLastProgressSeconds()).isEqualTo(5.2);
@@ -265,6 +266,37 @@ class BlockFollowerTests {
         assertThat(again.lastProgressAt()).isEqualTo(clock.instant());
         assertThat(again.sinceLastProgressSeconds()).isZero();
         assertThat(again.lag()).isBetween(0L, 1L);
+    }
+
+    /**
+     * A follower round another replica holds and no longer heartbeats for (it died a few seconds ago; db-scheduler
+     * takes the round over at 4 missed heartbeats) is a stall at once, however recent the last recorded round.
+     */
+    @Test
+    void aRoundHeldByAReplicaThatStoppedHeartbeatingIsAStall() {
+        followToHead();
+        jdbc.sql("delete from scheduled_tasks where task_name = 'chain-follower'").update();
+        try {
+            jdbc.sql("""
+                    insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by,
+                        last_heartbeat, version)
+                    values ('chain-follower', 'recurring', :at, true, 'replica-b-4242', :heartbeat, 3)""")
+                    .param("at", org.firebreak.shared.Sql.ts(Instant.now().minusSeconds(5)))
+                    .param("heartbeat", org.firebreak.shared.Sql.ts(Instant.now().minusSeconds(1))).update();
+            FollowerStatus beating = events.status();
+            assertThat(beating.runningOn()).isEqualTo("replica-b-4242");
+            assertThat(beating.runningHeartbeatAgeSeconds()).isBetween(1.0, 2.0);
+            assertThat(beating.stalled()).as("one heartbeat late is no stall").isFalse();
+
+            jdbc.sql("update scheduled_tasks set last_heartbeat = :heartbeat where task_name = 'chain-follower'")
+                    .param("heartbeat", org.firebreak.shared.Sql.ts(Instant.now().minusSeconds(3))).update();
+            FollowerStatus silent = events.status();
+            assertThat(silent.runningHeartbeatAgeSeconds()).isGreaterThanOrEqualTo(3.0);
+            assertThat(silent.sinceLastProgressSeconds()).isZero();
+            assertThat(silent.stalled()).isTrue();
+        } finally {
+            jdbc.sql("delete from scheduled_tasks where task_name = 'chain-follower'").update();
+        }
     }
 
     /** Polls until the follower stands at the head anvil had when asked (no confirmations on the devnet). */
