@@ -51,7 +51,7 @@ class IncidentCliTests {
         return incidents.get(id).status();
     }
 
-    /** The README's role table: a responder acknowledges, by the API and the command line, not only in the console. */
+    /** The role table (docs/access.md): a responder acknowledges, by the API and the command line, not only in the console. */
     @Test
     void aResponderAcknowledgesByTheApiAndTheCommandLineButMovesNoOtherStatus() {
         IncidentId byCli = open("responder acks by cli", Severity.CRITICAL);

@@ -169,9 +169,8 @@ class OnCallCatalogTest {
     }
 
     @Test
-    void theExampleInTheReadmeIsAValidOnCallFile() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("## On-call and escalation"));
+    void theExampleInTheOnCallDocumentIsAValidOnCallFile() throws IOException {
+        String section = Files.readString(Path.of("docs/oncall.md"));
         String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
 
         OnCallCatalog catalog = new OnCallCatalog(write(yaml));
