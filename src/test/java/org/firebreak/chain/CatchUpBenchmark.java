@@ -27,6 +27,7 @@ import org.firebreak.devnet.SentOperations;
 import org.firebreak.devnet.UserOperations;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.TestDevnet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,6 +59,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * {@value #RPM} requests a minute (default 1,000,000: an operator's own node). Each follower run must have stored as
  * many EntryPoint events as the raw answers carried logs of the events it decodes, or the benchmark fails.
  */
+@Tag("integration")
 class CatchUpBenchmark {
 
     static final String BLOCKS = "firebreak.bench.catch-up.blocks";

@@ -33,6 +33,7 @@ import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("integration")
 class AdminChangesOnDevnetTests {
 
     private static final Devnet devnet = TestDevnet.isolated();

@@ -20,6 +20,7 @@ import org.firebreak.support.HttpApi;
 import org.firebreak.support.OwnSchema;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "firebreak.detection.storm-guard.enabled=false",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
+@Tag("integration")
 class DetectionOnDevnetTests {
 
     private static final Devnet devnet = TestDevnet.isolated();

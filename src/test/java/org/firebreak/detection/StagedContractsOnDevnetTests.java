@@ -24,6 +24,7 @@ import org.firebreak.support.OwnSchema;
 import org.firebreak.support.Settle;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
+@Tag("integration")
 class StagedContractsOnDevnetTests {
 
     private static final Devnet devnet = TestDevnet.isolated();

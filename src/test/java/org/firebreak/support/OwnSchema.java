@@ -15,8 +15,7 @@ public final class OwnSchema {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
-        String url = System.getenv("SPRING_DATASOURCE_URL");
-        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+        if (!TestPostgres.inUse()) {
             return;
         }
         String schema = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
