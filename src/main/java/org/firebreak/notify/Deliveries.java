@@ -27,10 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores each requested notification once and delivers it to each destination on its own: an attempt is claimed
- * in one short transaction, sent outside any transaction, and its outcome recorded (with its timeline entry) in
- * another. A failure worth retrying is retried by a persistent db-scheduler execution ({@link DeliveryTask}) after
- * an exponential backoff; each delivery also has that execution from the moment it is stored, due after the
- * attempt lease, so a delivery whose first attempt never ran or never finished (the process died) is still made.
+ * (stored as SENDING) in one short transaction, sent outside any transaction, and its outcome recorded (with its
+ * timeline entry) in another. A failure worth retrying is retried by a persistent db-scheduler execution
+ * ({@link DeliveryTask}) after an exponential backoff; each delivery also has that execution from the moment it is
+ * stored, due after the attempt lease, so a delivery whose first attempt never ran is still made. An attempt that
+ * never finished (the process died while sending) is made again only where the channel drops repeats by the
+ * idempotency key ({@link ChannelKind#dropsRepeats()}); elsewhere it settles as UNKNOWN, so Slack and email show a
+ * message at most once (docs/notifications-delivery.md).
  *
  * <p>Backoffs and leases run on the system clock, as db-scheduler does; the timeline's times come from the
  * application's {@link Clock}.
@@ -42,6 +45,7 @@ class Deliveries {
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
     /** Added to twice the request timeout: how long an attempt may run before another process may take it over. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    private static final String UNKNOWN_OUTCOME = "outcome unknown (the process sending it stopped); not sent again";
 
     private final Notifications notifications;
     private final MessageTemplates templates;
@@ -144,13 +148,18 @@ class Deliveries {
         }
         Instant now = schedulerClock.instant();
         switch (d.row().status()) {
-            case DELIVERED, FAILED -> {
+            case DELIVERED, FAILED, UNKNOWN -> {
                 return new Claim(null, null);
             }
             case SENDING -> {
                 Instant lease = Objects.requireNonNull(d.row().leaseUntil());
                 if (lease.isAfter(now)) {
                     return new Claim(null, lease);
+                }
+                if (!d.row().to().channel().dropsRepeats()) {
+                    notifications.settle(id, DeliveryStatus.UNKNOWN, UNKNOWN_OUTCOME, null, null, clock.instant());
+                    record(d, d.row().attempts(), unknownNote(d));
+                    return new Claim(null, null);
                 }
                 record(d, d.row().attempts(), "no outcome (the process sending it stopped); trying again");
             }
@@ -170,7 +179,8 @@ class Deliveries {
 
     private @Nullable Instant settle(long id, Outgoing out, Sent sent) {
         Delivery d = notifications.findForUpdate(id).orElseThrow();
-        if (d.row().attempts() != out.attempt() || d.row().status() != DeliveryStatus.SENDING) {
+        boolean ours = d.row().status() == DeliveryStatus.SENDING || d.row().status() == DeliveryStatus.UNKNOWN;
+        if (d.row().attempts() != out.attempt() || !ours) {
             // Another process took the attempt over after our lease ran out; its outcome stands.
             record(d, out.attempt(), sent.detail() + " (late: attempt " + d.row().attempts() + " has taken over)");
             return null;
@@ -200,6 +210,16 @@ class Deliveries {
                 yield null;
             }
         };
+    }
+
+    /**
+     * Why an attempt of unknown outcome is not made again: the channel would show a repeat, and a page that
+     * nobody acknowledges still escalates, which reaches someone without a duplicate.
+     */
+    private static String unknownNote(Delivery d) {
+        String channel = d.row().to().channel().name().toLowerCase(java.util.Locale.ROOT);
+        return UNKNOWN_OUTCOME + " to avoid a duplicate (" + channel + " cannot drop a repeat)"
+                + (d.kind() == MessageKind.PAGE ? "; escalation goes on while nobody acknowledges" : "");
     }
 
     /** "PAGE to bob via webhook https://hooks.example/… attempt 2: HTTP 500, retrying in 4 s". */
