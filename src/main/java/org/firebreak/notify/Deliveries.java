@@ -45,7 +45,6 @@ class Deliveries {
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
     /** Added to twice the request timeout: how long an attempt may run before another process may take it over. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
-    private static final String UNKNOWN_OUTCOME = "outcome unknown (the process sending it stopped); not sent again";
 
     private final Notifications notifications;
     private final MessageTemplates templates;
@@ -157,8 +156,9 @@ class Deliveries {
                     return new Claim(null, lease);
                 }
                 if (!d.row().to().channel().dropsRepeats()) {
-                    notifications.settle(id, DeliveryStatus.UNKNOWN, UNKNOWN_OUTCOME, null, null, clock.instant());
-                    record(d, d.row().attempts(), unknownNote(d));
+                    notifications.settle(id, DeliveryStatus.UNKNOWN,
+                            "outcome unknown (the process sending it stopped)", null, null, clock.instant());
+                    record(d, d.row().attempts(), unknownNote(d, "the process sending it stopped"));
                     return new Claim(null, null);
                 }
                 record(d, d.row().attempts(), "no outcome (the process sending it stopped); trying again");
@@ -177,15 +177,17 @@ class Deliveries {
         return new Claim(new Outgoing(d.row().key(), attempt, d.row().to(), d.kind(), d.message()), null);
     }
 
-    private @Nullable Instant settle(long id, Outgoing out, Sent sent) {
+    private @Nullable Instant settle(long id, Outgoing out, Sent result) {
         Delivery d = notifications.findForUpdate(id).orElseThrow();
         boolean ours = d.row().status() == DeliveryStatus.SENDING || d.row().status() == DeliveryStatus.UNKNOWN;
         if (d.row().attempts() != out.attempt() || !ours) {
             // Another process took the attempt over after our lease ran out; its outcome stands.
-            record(d, out.attempt(), sent.detail() + " (late: attempt " + d.row().attempts() + " has taken over)");
+            record(d, out.attempt(), result.detail() + " (late: attempt " + d.row().attempts() + " has taken over)");
             return null;
         }
         Instant now = clock.instant();
+        Sent sent = result instanceof Sent.Unknown unknown && out.to().channel().dropsRepeats()
+                ? new Sent.Retryable(unknown.detail()) : result;
         return switch (sent) {
             case Sent.Delivered delivered -> {
                 notifications.settle(id, DeliveryStatus.DELIVERED, delivered.detail(), null, now, now);
@@ -204,6 +206,12 @@ class Deliveries {
                 record(d, out.attempt(), retryable.detail() + "; FAILED after " + out.attempt() + " attempts");
                 yield null;
             }
+            case Sent.Unknown unknown -> {
+                notifications.settle(id, DeliveryStatus.UNKNOWN, unknown.detail() + "; outcome unknown", null, null,
+                        now);
+                record(d, out.attempt(), unknown.detail() + "; " + unknownNote(d, "it may have arrived"));
+                yield null;
+            }
             case Sent.Failed failed -> {
                 notifications.settle(id, DeliveryStatus.FAILED, failed.detail(), null, null, now);
                 record(d, out.attempt(), failed.detail() + "; FAILED, not retried");
@@ -216,9 +224,10 @@ class Deliveries {
      * Why an attempt of unknown outcome is not made again: the channel would show a repeat, and a page that
      * nobody acknowledges still escalates, which reaches someone without a duplicate.
      */
-    private static String unknownNote(Delivery d) {
+    private static String unknownNote(Delivery d, String why) {
         String channel = d.row().to().channel().name().toLowerCase(java.util.Locale.ROOT);
-        return UNKNOWN_OUTCOME + " to avoid a duplicate (" + channel + " cannot drop a repeat)"
+        return "outcome unknown (" + why + "); not sent again to avoid a duplicate (" + channel
+                + " cannot drop a repeat)"
                 + (d.kind() == MessageKind.PAGE ? "; escalation goes on while nobody acknowledges" : "");
     }
 

@@ -54,6 +54,7 @@ class NotificationDeliveryTests {
         registry.add("firebreak.scheduler.enabled", () -> "true");
         registry.add("firebreak.notify.retry.attempts", () -> "3");
         registry.add("firebreak.notify.retry.initial-backoff", () -> "200ms");
+        registry.add("firebreak.notify.request-timeout", () -> "1s");
         registry.add("firebreak.notify.channels[0].name", () -> "team");
         registry.add("firebreak.notify.channels[0].kind", () -> "CONSOLE");
         registry.add("firebreak.notify.channels[0].address", () -> "team");
@@ -173,6 +174,36 @@ class NotificationDeliveryTests {
             assertThat(lines).contains("PAGE to bob via console channel team attempt 1: delivered (written to the log)");
         } finally {
             smtp = startSmtp();
+        }
+    }
+
+    @Test
+    void anUnansweredSlackPostIsNotSentAgainWhileTheWebhookIsUnderItsKey() throws Exception {
+        IncidentId incident = openIncident();
+        try (WebhookReceiver slow = new WebhookReceiver()) {
+            slow.hang();
+            notifications.request(new NotificationRequest(incident, MessageKind.PAGE,
+                    List.of(new Destination(ChannelKind.SLACK, slow.url("/slack"), "bob"),
+                            new Destination(ChannelKind.WEBHOOK, slow.url("/hook"), "bob")),
+                    Map.of("level", "1", "ackUrl", "http://127.0.0.1/ack/y"), incident + ":page:" + UUID.randomUUID()));
+
+            List<Received> hook = slow.await("/hook", 2, Duration.ofSeconds(10));
+            slow.release();
+            assertThat(hook).as("the webhook is tried again after no answer within 1 s").hasSize(2);
+            assertThat(hook.get(1).header("Idempotency-Key")).isEqualTo(hook.get(0).header("Idempotency-Key"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> statuses(incident).equals(List.of("UNKNOWN", "DELIVERED")));
+            Thread.sleep(1500);
+            assertThat(slow.received("/slack")).as("Slack got the page once, and its answer never came").hasSize(1);
+            JsonNode slack = api().get("/api/v1/incidents/" + incident + "/notifications").json().get(0);
+            assertThat(slack.get("attempts").asInt()).isEqualTo(1);
+            assertThat(slack.get("lastOutcome").asString()).isEqualTo("no answer within 1 s; outcome unknown");
+            String at = "http://127.0.0.1:" + java.net.URI.create(slow.url("/")).getPort() + "/…";
+            assertThat(notificationLines(incident)).containsExactlyInAnyOrder(
+                    "PAGE to bob via slack " + at + " attempt 1: no answer within 1 s; outcome unknown (it may have "
+                            + "arrived); not sent again to avoid a duplicate (slack cannot drop a repeat); escalation "
+                            + "goes on while nobody acknowledges",
+                    "PAGE to bob via webhook " + at + " attempt 1: no answer within 1 s, retrying in 200 ms",
+                    "PAGE to bob via webhook " + at + " attempt 2: delivered (HTTP 200)");
         }
     }
 

@@ -118,7 +118,8 @@ class UnknownOutcomeCrashTests {
                         .isEqualTo(id + ":page:L1:alice/3");
                 assertThat(hook.get(1).text()).isEqualTo(hook.get(0).text());
                 assertThat(hook).extracting(r -> r.header("X-Firebreak-Attempt")).containsExactly("1", "2");
-                assertThat(receiver.received("/slack/bob")).as("level 2, due while the server was dead, paged bob")
+                assertThat(receiver.received("/slack/bob")).filteredOn(r -> r.header("Idempotency-Key")
+                        .startsWith(id + ":page:L2:bob/")).as("level 2, due while the server was dead, paged bob")
                         .hasSize(1);
 
                 String slack = "http://127.0.0.1:" + URI.create(receiver.url("/")).getPort() + "/…";
