@@ -23,12 +23,16 @@ import org.firebreak.shared.Severity;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.OwnSchema;
+import org.firebreak.support.SmtpRelay;
 import org.firebreak.support.WebhookReceiver;
 import org.firebreak.support.WebhookReceiver.Received;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -72,6 +76,8 @@ class NotificationDeliveryTests {
     IncidentApi incidents;
     @Autowired
     JsonMapper json;
+    @Autowired
+    NotifySettings settings;
     @LocalServerPort
     int port;
 
@@ -205,6 +211,31 @@ class NotificationDeliveryTests {
                     "PAGE to bob via webhook " + at + " attempt 1: no answer within 1 s, retrying in 200 ms",
                     "PAGE to bob via webhook " + at + " attempt 2: delivered (HTTP 200)");
         }
+    }
+
+    @Test
+    void anEmailWhoseAnswerNeverComesIsNotSentAgain() throws Exception {
+        IncidentId incident = openIncident();
+        smtp.purgeEmailFromAllMailboxes();
+        try (SmtpRelay relay = new SmtpRelay(smtpPort)) {
+            relay.hold();
+            String key = incident + ":stakeholders:" + UUID.randomUUID();
+            // The application's mail sender talks to GreenMail directly; this one goes through the relay.
+            JavaMailSenderImpl mail = new JavaMailSenderImpl();
+            mail.setHost("127.0.0.1");
+            mail.setPort(relay.port());
+            mail.getJavaMailProperties().put("mail.smtp.timeout", "1000");
+            EmailSender sender = new EmailSender(new StaticListableBeanFactory(Map.of("mail", mail))
+                    .getBeanProvider(JavaMailSender.class), settings);
+            Sent sent = sender.send(new ChannelSender.Outgoing(key + "/1", 1,
+                    new Destination(ChannelKind.EMAIL, "partners@example.com", null), MessageKind.STAKEHOLDER_NOTICE,
+                    new Message("subject", "body", "{}")));
+
+            assertThat(sent).isInstanceOf(Sent.Unknown.class);
+            assertThat(sent.detail()).contains("Read timed out");
+            assertThat(smtp.waitForIncomingEmail(5_000, 1)).as("the server took it all the same").isTrue();
+        }
+        smtp.purgeEmailFromAllMailboxes();
     }
 
     @Test
