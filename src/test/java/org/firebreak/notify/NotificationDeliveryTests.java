@@ -202,13 +202,13 @@ class NotificationDeliveryTests {
             assertThat(slow.received("/slack")).as("Slack got the page once, and its answer never came").hasSize(1);
             JsonNode slack = api().get("/api/v1/incidents/" + incident + "/notifications").json().get(0);
             assertThat(slack.get("attempts").asInt()).isEqualTo(1);
-            assertThat(slack.get("lastOutcome").asString()).isEqualTo("no answer within 1 s; outcome unknown");
+            assertThat(slack.get("lastOutcome").asString()).isEqualTo("no answer within 1s; outcome unknown");
             String at = "http://127.0.0.1:" + java.net.URI.create(slow.url("/")).getPort() + "/…";
             assertThat(notificationLines(incident)).containsExactlyInAnyOrder(
-                    "PAGE to bob via slack " + at + " attempt 1: no answer within 1 s; outcome unknown (it may have "
+                    "PAGE to bob via slack " + at + " attempt 1: no answer within 1s; outcome unknown (it may have "
                             + "arrived); not sent again to avoid a duplicate (slack cannot drop a repeat); escalation "
                             + "goes on while nobody acknowledges",
-                    "PAGE to bob via webhook " + at + " attempt 1: no answer within 1 s, retrying in 200 ms",
+                    "PAGE to bob via webhook " + at + " attempt 1: no answer within 1s, retrying in 200ms",
                     "PAGE to bob via webhook " + at + " attempt 2: delivered (HTTP 200)");
         }
     }

@@ -23,6 +23,7 @@ import org.firebreak.support.OwnSchema;
 import org.firebreak.support.SmtpRelay;
 import org.firebreak.support.WebhookReceiver;
 import org.firebreak.support.WebhookReceiver.Received;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * email are not sent again (the timeline says why), the webhook is, under the same idempotency key, and the next
  * level, which fell due while the server was dead, pages bob as usual. Runs a real separate server.
  */
+@Tag("integration")
 class UnknownOutcomeCrashTests {
 
     private static final String ONCALL = """
