@@ -36,17 +36,17 @@ class Notifications {
      * Stores the notification unless its key is already there; two requests racing with one key store one row (the
      * second insert waits for the first to commit and then does nothing). Empty when the key was taken.
      */
-    Optional<Long> insert(NotificationRequest request, Message message, Instant now) {
+    Optional<Long> insert(String key, @Nullable IncidentId incident, MessageKind kind, Message message, Instant now) {
         int inserted = jdbc.sql("""
                 insert into notification (notification_key, incident_number, kind, subject, body, payload, requested_at)
                 values (:k, :incident, :kind, :subject, :body, :payload, :at) on conflict do nothing""")
-                .param("k", request.key()).param("incident", request.incident().number())
-                .param("kind", request.kind().name()).param("subject", message.subject())
+                .param("k", key).param("incident", incident == null ? null : incident.number())
+                .param("kind", kind.name()).param("subject", message.subject())
                 .param("body", message.body()).param("payload", message.payload()).param("at", ts(now)).update();
         if (inserted == 0) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.sql("select id from notification where notification_key = :k").param("k", request.key())
+        return Optional.of(jdbc.sql("select id from notification where notification_key = :k").param("k", key)
                 .query(Long.class).single());
     }
 
@@ -66,7 +66,7 @@ class Notifications {
         Optional<DeliveryRow> row = jdbc.sql("select * from notification_delivery where id = :id for update")
                 .param("id", id).query(Notifications::row).optional();
         return row.map(r -> jdbc.sql("select * from notification where id = :n").param("n", r.notification())
-                .query((rs, i) -> new Delivery(r, new IncidentId(rs.getLong("incident_number")),
+                .query((rs, i) -> new Delivery(r, incident(rs),
                         rs.getString("notification_key"), MessageKind.valueOf(rs.getString("kind")),
                         new Message(rs.getString("subject"), rs.getString("body"), rs.getString("payload"))))
                 .single());
@@ -103,6 +103,11 @@ class Notifications {
                 }).list();
     }
 
+    private static @Nullable IncidentId incident(ResultSet rs) throws SQLException {
+        long number = rs.getLong("incident_number");
+        return rs.wasNull() ? null : new IncidentId(number);
+    }
+
     private static DeliveryRow row(ResultSet rs, int i) throws SQLException {
         return new DeliveryRow(rs.getLong("id"), rs.getLong("notification_id"), rs.getInt("seq"),
                 rs.getString("delivery_key"), new Destination(ChannelKind.valueOf(rs.getString("channel")),
@@ -116,7 +121,7 @@ class Notifications {
             int attempts, @Nullable Instant leaseUntil, @Nullable Instant nextAttemptAt) {
     }
 
-    /** A delivery with the notification it belongs to. */
-    record Delivery(DeliveryRow row, IncidentId incident, String notificationKey, MessageKind kind, Message message) {
+    /** A delivery with the notification it belongs to (about no incident: an {@link Announcement}). */
+    record Delivery(DeliveryRow row, @Nullable IncidentId incident, String notificationKey, MessageKind kind, Message message) {
     }
 }
