@@ -79,25 +79,30 @@ class SubscriptionController {
                 : ResponseEntity.created(URI.create("/status")).body(done);
     }
 
-    @GetMapping(value = "/status/subscriptions/confirm", produces = MediaType.TEXT_PLAIN_VALUE)
-    String confirm(@RequestParam String token) {
-        return subscriptions.confirm(token) + "\n";
+    @GetMapping("/status/subscriptions/confirm")
+    @Operation(summary = "Confirm an email subscription with the token of its confirmation link; public")
+    ResponseEntity<String> confirm(@RequestParam String token) {
+        return text(subscriptions.confirm(token));
     }
 
     /** The link in every message: a page with one button, so a mail scanner that follows links unsubscribes nobody. */
-    @GetMapping(value = "/status/subscriptions/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
-    String unsubscribePage(@RequestParam String token) {
+    @GetMapping("/status/subscriptions/unsubscribe")
+    ResponseEntity<String> unsubscribePage(@RequestParam String token) {
         String name = HtmlUtils.htmlEscape(settings.name());
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Unsubscribe – " + name
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8")).body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Unsubscribe – " + name
                 + "</title></head><body><h1>" + name + "</h1><form method=\"post\" action=\"/status/subscriptions/"
                 + "unsubscribe?token=" + HtmlUtils.htmlEscape(token) + "\"><button type=\"submit\">Unsubscribe"
-                + "</button></form></body></html>";
+                + "</button></form></body></html>");
     }
 
-    @PostMapping(value = "/status/subscriptions/unsubscribe", produces = MediaType.TEXT_PLAIN_VALUE)
+    @PostMapping("/status/subscriptions/unsubscribe")
     @Operation(summary = "End a subscription with the token of its unsubscribe link; public")
-    String unsubscribe(@RequestParam String token) {
-        return subscriptions.unsubscribe(token) + "\n";
+    ResponseEntity<String> unsubscribe(@RequestParam String token) {
+        return text(subscriptions.unsubscribe(token));
+    }
+
+    private static ResponseEntity<String> text(String text) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8")).body(text + "\n");
     }
 
     @GetMapping("/api/v1/statuspage/subscribers")
