@@ -52,6 +52,7 @@ class StatusPageSubscriberTests {
         OwnSchema.register(registry);
         registry.add("firebreak.statuspage.name", () -> "Subscribers test");
         registry.add("firebreak.statuspage.subscribers.allow-private-webhooks", () -> "true");
+        registry.add("firebreak.statuspage.subscribers.per-client-per-hour", () -> "20");
         registry.add("firebreak.notify.retry.attempts", () -> "2");
         registry.add("firebreak.notify.retry.initial-backoff", () -> "200ms");
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -205,6 +206,21 @@ class StatusPageSubscriberTests {
         assertRefused(reader.post("/status/subscriptions", "{\"webhook\": \"javascript:alert(1)\"}"), "webhook");
         assertRefused(reader.post("/status/subscriptions", "{\"email\": \"a@b.example\", \"components\": "
                 + "[\"delegations\", \"moon\"]}"), "components[1]");
+    }
+
+    @Test
+    void aClientMayAskTwentyTimesAnHourThenIsToldToWait() {
+        HttpApi reader = new HttpApi(port).anonymous();
+        clock.advance(Duration.ofMinutes(61));
+        for (int i = 0; i < 20; i++) {
+            assertThat(reader.post("/status/subscriptions", "{\"email\": \"nobody\"}").status()).isEqualTo(400);
+        }
+        HttpApi.Response refused = reader.post("/status/subscriptions", "{\"email\": \"nobody\"}");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().get("title").asString()).isEqualTo("Too many subscription requests");
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(reader.post("/status/subscriptions", "{\"email\": \"nobody\"}").status())
+                .as("an hour later the client may ask again").isEqualTo(400);
     }
 
     @Test

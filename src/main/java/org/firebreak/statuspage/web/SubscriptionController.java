@@ -4,11 +4,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -113,18 +113,17 @@ class SubscriptionController {
 
     /** Counts the request against its client's hour; false once the hour's allowance is used up. */
     private boolean admitted(String client) {
-        Instant now = clock.instant();
-        recent.values().removeIf(times -> { synchronized (times) { return times.isEmpty()
-                || times.peekLast().isBefore(now.minus(WINDOW)); } });
-        Deque<Instant> times = recent.computeIfAbsent(client, c -> new ArrayDeque<>());
+        Instant since = clock.instant().minus(WINDOW);
+        recent.entrySet().removeIf(e -> e.getValue().isEmpty() || e.getValue().peekLast().isBefore(since));
+        Deque<Instant> times = recent.computeIfAbsent(client, c -> new ConcurrentLinkedDeque<>());
         synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(WINDOW))) {
+            while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
                 times.pollFirst();
             }
             if (times.size() >= settings.subscribers().perClientPerHour()) {
                 return false;
             }
-            times.addLast(now);
+            times.addLast(clock.instant());
             return true;
         }
     }
