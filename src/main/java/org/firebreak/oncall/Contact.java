@@ -28,6 +28,10 @@ public record Contact(ChannelKind channel, String address) {
     static Contact of(@JsonProperty("channel") @Nullable ChannelKind channel,
             @JsonProperty("address") @Nullable String address) {
         ConfigProblem.required("channel", channel);
+        if (address == null || address.isBlank()) {
+            // Blamed on the contact itself: a key that is not there has no line of its own.
+            throw new ConfigProblem("", "address " + channel.addressProblem(address).orElse("is required"));
+        }
         channel.addressProblem(address).ifPresent(problem -> {
             throw new ConfigProblem("address", problem);
         });

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.firebreak.support.PagingChannelServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
@@ -92,6 +93,27 @@ class ConfigCheckCliTests {
                 .contains(dir.resolve("rules/mine.yml") + ": field 'rules[0].diagnostic.name': no diagnostic named 'no-such-check'")
                 .contains(dir.resolve("chain-profile.yml") + ":3: field 'rpc': needs at least one endpoint")
                 .contains("4 file(s) with a problem");
+    }
+
+    @Test
+    void thePagingChannelsContactsAreCheckedWithFileLineAndField() throws IOException {
+        String oncall = "people:\n" + PagingChannelServers.DANA + """
+                policies:
+                  - id: default
+                    levels:
+                      - { name: L1, people: [dana] }
+                """;
+        Files.writeString(dir.resolve("oncall.yml"), oncall);
+        CliRun good = CliRun.of("check", "--config-dir", dir.toString());
+        assertThat(good.exit()).as(good.out() + good.err()).isZero();
+        assertThat(good.out()).contains("1 people").doesNotContain("FAIL");
+
+        Files.writeString(dir.resolve("oncall.yml"), oncall.replace("{ channel: TELEGRAM, address: \"123456789\" }",
+                "{ channel: TELEGRAM }").replace("+4915112345678", "0151 12345678"));
+        CliRun bad = CliRun.of("check", "--config-dir", dir.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out()).contains(dir.resolve("oncall.yml") + ":6: field 'people[0].contacts[1]': address is required: "
+                + "a Telegram chat id");
     }
 
     @Test
