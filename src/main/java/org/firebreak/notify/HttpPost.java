@@ -68,12 +68,20 @@ class HttpPost {
         } catch (HttpTimeoutException e) {
             return new Sent.Unknown("no answer within " + TimeText.duration(timeout));
         } catch (ConnectException e) {
-            return new Sent.Retryable("cannot connect (" + Sent.describe(e) + ")");
+            return new Sent.Retryable("cannot connect (" + describe(e, url) + ")");
         } catch (IOException e) {
-            return new Sent.Unknown(Sent.describe(e));
+            return new Sent.Unknown(describe(e, url));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Sent.Unknown("interrupted while sending");
         }
+    }
+
+    /** An exception for the timeline, the URL left out should its message name it (Telegram's holds the bot token). */
+    static String describe(Throwable e, String url) {
+        String text = Sent.describe(e);
+        String path = URI.create(url.strip()).getRawPath();
+        text = text.replace(url.strip(), "(the URL)");
+        return path == null || path.length() < 2 ? text : text.replace(path, "/(path)");
     }
 }

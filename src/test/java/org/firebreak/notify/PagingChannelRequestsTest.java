@@ -98,6 +98,15 @@ class PagingChannelRequestsTest {
     }
 
     @Test
+    void anExceptionNamingTheTelegramUrlLosesItsTokenOnTheTimeline() {
+        String url = "https://api.example.org/bot123456:AAE-test_token/sendMessage";
+        assertThat(HttpPost.describe(new java.io.IOException("GOAWAY received for " + url), url))
+                .isEqualTo("IOException: GOAWAY received for (the URL)");
+        assertThat(HttpPost.describe(new java.io.IOException("bad path /bot123456:AAE-test_token/sendMessage"), url))
+                .isEqualTo("IOException: bad path /(path)").doesNotContain("AAE-test_token");
+    }
+
+    @Test
     void matrixPutsUnderTheDeliveryKeyAsTransactionIdSoASecondAttemptIsTheSameSend() throws Exception {
         MatrixSender matrix = new MatrixSender(http, new MatrixSettings(server.url(""), "syt_matrix_token"), json);
         ChannelSender.Outgoing first = page(ChannelKind.MATRIX, "!OpsRoom:matrix.example.org", "CRITICAL", ACK);
