@@ -3,6 +3,7 @@ package org.firebreak.oncall;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -223,24 +224,36 @@ class Paging {
             EscalationPolicy.Level target = e.policy().level(l);
             List<Person> people = pager.targets(target, now);
             e.paged(l, attempt, now);
-            if (people.isEmpty()) {
-                String nobody = "Level " + l + " (" + target.name() + ") has nobody to page: " + pager.nobody(target, now);
+            List<Person> paged = new ArrayList<>();
+            List<String> passedOver = new ArrayList<>();
+            for (Person person : people) {
+                String refusal = target.passesOver(person, pager.zoneOf(person, target, e.policy()), now);
+                if (refusal == null) {
+                    paged.add(person);
+                } else {
+                    passedOver.add(refusal);
+                }
+            }
+            String skipped = String.join("; ", passedOver);
+            if (paged.isEmpty()) {
+                String passed = "Level " + l + " (" + target.name() + ") " + (people.isEmpty()
+                        ? "has nobody to page: " + pager.nobody(target, now) : "skipped: " + skipped);
                 if (l < e.levels()) {
-                    pager.record(e.incident(), nobody + "; paging level " + (l + 1) + " at once", actor);
-                    why = "level " + l + " had nobody to page";
+                    pager.record(e.incident(), passed + "; paging level " + (l + 1) + " at once", actor);
+                    why = "level " + l + (people.isEmpty() ? " had nobody to page" : " was skipped (" + skipped + ")");
                     continue;
                 }
-                pager.record(e.incident(), nobody + then(e, now), actor);
+                pager.record(e.incident(), passed + then(e, now), actor);
                 return;
             }
             boolean sent = false;
-            for (Person person : people) {
+            for (Person person : paged) {
                 sent |= pager.page(e, l, attempt, person, why, actor, now);
             }
             String then = then(e, now);
             if (sent) {
-                pager.record(e.incident(), "Paged level " + l + " (" + target.name() + "): " + Pager.reached(people)
-                        + " - " + why + then, actor);
+                pager.record(e.incident(), "Paged level " + l + " (" + target.name() + "): " + Pager.reached(paged)
+                        + " - " + why + (passedOver.isEmpty() ? "" : "; not paged: " + skipped) + then, actor);
             }
             return;
         }
