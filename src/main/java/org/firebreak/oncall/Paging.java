@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.firebreak.detection.SilenceApi;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentStatus;
@@ -34,12 +35,14 @@ class Paging {
     private final Escalations escalations;
     private final EscalationTimers timers;
     private final Pager pager;
+    private final SilenceApi silences;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     Paging(IncidentApi incidents, OnCallCatalog catalog, Escalations escalations, EscalationTimers timers, Pager pager,
-            TransactionTemplate tx, Clock clock) {
+            SilenceApi silences, TransactionTemplate tx, Clock clock) {
         this.incidents = incidents;
+        this.silences = silences;
         this.catalog = catalog;
         this.escalations = escalations;
         this.timers = timers;
@@ -64,8 +67,11 @@ class Paging {
         Duration waited = e.policy().timeout(e.level(), e.severity()).orElseThrow();
         e.takeNext();
         IncidentStatus status = incidents.get(e.incident()).status();
+        Optional<String> maintenance = status == IncidentStatus.TRIGGERED ? maintenance(e.incident()) : Optional.empty();
         if (status != IncidentStatus.TRIGGERED) {
             stopPaging(e, e.incident() + " is " + status, ACTOR);
+        } else if (maintenance.isPresent()) {
+            stopPaging(e, maintenance.get(), ACTOR);
         } else if (step.level() > e.levels()) {
             String why = "no acknowledgement within " + TimeText.duration(waited) + " of level " + e.level() + " ("
                     + e.policy().level(e.level()).name() + "), the last level"
@@ -143,6 +149,10 @@ class Paging {
             } else if (e.state() == EscalationState.PAGING && e.next() != null && e.nextAt() != null) {
                 retime(e, from, to, actor, now);
             } else if (e.state() != EscalationState.PAGING && e.state() != EscalationState.EXHAUSTED
+                    && e.policy().pages(to) && triggered && maintenance(id).isPresent()) {
+                pager.record(id, "Severity " + from + " → " + to + " is paged, but not now: " + maintenance(id).get(),
+                        actor);
+            } else if (e.state() != EscalationState.PAGING && e.state() != EscalationState.EXHAUSTED
                     && e.policy().pages(to) && triggered) {
                 if (e.state() == EscalationState.NOTICE_PENDING) {
                     timers.cancelNotice(new TeamNoticeDue(id.number()));
@@ -152,6 +162,28 @@ class Paging {
             }
             escalations.update(e, now);
         });
+    }
+
+    /** A maintenance window covering the incident began: a paging escalation stops, its pending page cancelled. */
+    void maintenanceBegan(IncidentId id, String why) {
+        tx.executeWithoutResult(status -> {
+            Optional<Escalation> found = escalations.findForUpdate(id);
+            if (found.isEmpty() || found.get().state() != EscalationState.PAGING) {
+                return;
+            }
+            stopPaging(found.get(), why, ACTOR);
+            escalations.update(found.get(), clock.instant());
+        });
+    }
+
+    /** {@code maintenance window #3 by bob (paymaster migration) is in force until 2026-11-25 05:00:00Z}. */
+    static String underMaintenance(String window, Instant until) {
+        return window + " is in force until " + Texts.time(until) + "; no pages until then";
+    }
+
+    /** Why the incident is not paged now: a maintenance window covers it. */
+    private Optional<String> maintenance(IncidentId id) {
+        return silences.maintenanceCovering(id).map(w -> underMaintenance(w.describe(), w.endsAt()));
     }
 
     /** Pages the next level now, by hand; climbs on from there while the incident is TRIGGERED and paged. */
@@ -197,6 +229,10 @@ class Paging {
             String why = id + " was already " + incident.status() + ": nobody paged";
             e.stop(EscalationState.STOPPED, why);
             pager.record(id, why, ACTOR);
+        } else if (policy.pages(incident.severity()) && maintenance(id).isPresent()) {
+            String why = maintenance(id).get();
+            e.stop(EscalationState.STOPPED, why);
+            pager.record(id, "Nobody paged: " + why, ACTOR);
         } else if (policy.pages(incident.severity())) {
             pageLevel(e, 1, 1, "initial page", ACTOR, now);
         } else {
