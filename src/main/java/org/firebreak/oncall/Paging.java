@@ -149,16 +149,18 @@ class Paging {
             } else if (e.state() == EscalationState.PAGING && e.next() != null && e.nextAt() != null) {
                 retime(e, from, to, actor, now);
             } else if (e.state() != EscalationState.PAGING && e.state() != EscalationState.EXHAUSTED
-                    && e.policy().pages(to) && triggered && maintenance(id).isPresent()) {
-                pager.record(id, "Severity " + from + " → " + to + " is paged, but not now: " + maintenance(id).get(),
-                        actor);
-            } else if (e.state() != EscalationState.PAGING && e.state() != EscalationState.EXHAUSTED
                     && e.policy().pages(to) && triggered) {
-                if (e.state() == EscalationState.NOTICE_PENDING) {
-                    timers.cancelNotice(new TeamNoticeDue(id.number()));
+                Optional<String> maintenance = maintenance(id);
+                if (maintenance.isPresent()) {
+                    pager.record(id, "Severity " + from + " → " + to + " is paged, but not now: " + maintenance.get(),
+                            actor);
+                } else {
+                    if (e.state() == EscalationState.NOTICE_PENDING) {
+                        timers.cancelNotice(new TeamNoticeDue(id.number()));
+                    }
+                    e.resumePaging();
+                    pageLevel(e, 1, e.attempt() + 1, "severity raised from " + from + " to " + to, actor, now);
                 }
-                e.resumePaging();
-                pageLevel(e, 1, e.attempt() + 1, "severity raised from " + from + " to " + to, actor, now);
             }
             escalations.update(e, now);
         });
@@ -229,12 +231,14 @@ class Paging {
             String why = id + " was already " + incident.status() + ": nobody paged";
             e.stop(EscalationState.STOPPED, why);
             pager.record(id, why, ACTOR);
-        } else if (policy.pages(incident.severity()) && maintenance(id).isPresent()) {
-            String why = maintenance(id).get();
-            e.stop(EscalationState.STOPPED, why);
-            pager.record(id, "Nobody paged: " + why, ACTOR);
         } else if (policy.pages(incident.severity())) {
-            pageLevel(e, 1, 1, "initial page", ACTOR, now);
+            Optional<String> maintenance = maintenance(id);
+            if (maintenance.isPresent()) {
+                e.stop(EscalationState.STOPPED, maintenance.get());
+                pager.record(id, "Nobody paged: " + maintenance.get(), ACTOR);
+            } else {
+                pageLevel(e, 1, 1, "initial page", ACTOR, now);
+            }
         } else {
             Instant open = policy.businessHours().nextOpen(now, policy.zone());
             if (open.equals(now)) {

@@ -169,6 +169,14 @@ class SilenceFollowUpTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> state(during) == EscalationState.STOPPED);
         assertThat(escalations.escalation(during).pages()).as("a new matching incident pages nobody").isEmpty();
         assertThat(escalationTimeline(during)).last().isEqualTo("Nobody paged: " + inForce);
+        IncidentId raised = incidents.open(anIncident().withSeverity(Severity.MEDIUM).affecting("paymaster").build(),
+                "reporter").id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(raised) == EscalationState.NOTICE_PENDING
+                || state(raised) == EscalationState.NOTICE_SENT);   // before or within business hours: not paged
+        incidents.changeSeverity(raised, Severity.CRITICAL, "deposit draining after all", "alice");
+        await().atMost(Duration.ofSeconds(20)).until(() -> escalationTimeline(raised).getLast()
+                .equals("Severity MEDIUM → CRITICAL is paged, but not now: " + inForce));
+        assertThat(escalations.escalation(raised).pages()).as("a raised severity pages nobody either").isEmpty();
         assertThat(watch.run()).as("its start is told once").noneMatch(line -> line.contains("#" + window.id() + " "));
     }
 
