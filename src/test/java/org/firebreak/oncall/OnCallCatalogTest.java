@@ -250,6 +250,19 @@ class OnCallCatalogTest {
         assertThat(catalog.policyFor(List.of()).timeout(3, Severity.CRITICAL)).contains(Duration.ofMinutes(10));
     }
 
+    @Test
+    void theLocalHoursExampleInTheOnCallDocumentIsAValidOnCallFile() throws IOException {
+        String doc = Files.readString(Path.of("docs/oncall.md"));
+        int section = doc.indexOf("### Local hours");
+        int start = doc.indexOf("```yaml", section) + 7;
+        OnCallCatalog catalog = new OnCallCatalog(write(doc.substring(start, doc.indexOf("```", start))));
+
+        EscalationPolicy.Level first = catalog.policyFor(List.of()).level(1);
+        assertThat(first.when()).isEqualTo(new LocalHours("08:00-20:00"));
+        assertThat(first.passesOver(catalog.person("alice").orElseThrow(), java.time.ZoneId.of("Europe/Berlin"),
+                Instant.parse("2026-11-25T03:13:00Z"))).isEqualTo("04:13 at alice's (Europe/Berlin) is outside 08:00-20:00");
+    }
+
     private static String who(Schedule schedule, String at) {
         return schedule.onCallAt(Instant.parse(at), List.of()).map(Shift::person).orElse("nobody");
     }
