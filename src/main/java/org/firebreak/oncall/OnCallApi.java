@@ -139,7 +139,12 @@ public class OnCallApi {
             throw new InvalidOnCallInput("until", "must be after from and at most " + LONGEST_ROTA.toDays()
                     + " days after it");
         }
-        List<OverrideView> stored = overrides.endingAfter(id, from);
+        return shifts(schedule, from, until);
+    }
+
+    /** {@link #rota} for any length of time: what the calendar feeds show. */
+    List<Shift> shifts(Schedule schedule, Instant from, Instant until) {
+        List<OverrideView> stored = overrides.endingAfter(schedule.id(), from);
         Function<Instant, Optional<Shift>> at = t -> schedule.onCallAt(t, stored);
         List<Shift> rota = new ArrayList<>();
         Instant start = from;
@@ -224,7 +229,12 @@ public class OnCallApi {
         return new ScheduleView(s.id(), s.name(), s.timeZone(), layers, onCall(s, now), overrides.endingAfter(s.id(), now));
     }
 
-    private Schedule known(String id) {
+    /** Who schedule {@code schedule} has on call at {@code at}, stored overrides included. */
+    Optional<Shift> shiftAt(Schedule schedule, Instant at) {
+        return schedule.onCallAt(at, overrides.covering(schedule.id(), at));
+    }
+
+    Schedule known(String id) {
         return catalog.schedule(id).orElseThrow(() -> new ScheduleNotFound(id, catalog.schedules().stream()
                 .map(Schedule::id).toList()));
     }

@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ackLinkValidity how long a page's acknowledge link works
  * @param paging false: incidents start no escalation (for teams that page through another tool, e.g. PagerDuty,
  *        and want Firebreak not to page twice); who is on call and escalating by hand still work
+ * @param calendarPast how far back the calendar feeds reach (default 8 weeks)
+ * @param calendarAhead how far ahead the calendar feeds reach (default 26 weeks)
  */
 @ConfigurationProperties("firebreak.oncall")
 record OnCallSettings(@DefaultValue("config/oncall.yml") Path file,
         @DefaultValue(OnCallSettings.DEVNET_ACK_SECRET) String ackSecret,
-        @DefaultValue("24h") Duration ackLinkValidity, @DefaultValue("true") boolean paging) {
+        @DefaultValue("24h") Duration ackLinkValidity, @DefaultValue("true") boolean paging,
+        @DefaultValue("56d") Duration calendarPast, @DefaultValue("182d") Duration calendarAhead) {
 
     static final String DEVNET_ACK_SECRET = "devnet-ack-secret";
 
@@ -31,6 +34,11 @@ record OnCallSettings(@DefaultValue("config/oncall.yml") Path file,
         }
         if (ackLinkValidity.isNegative() || ackLinkValidity.isZero()) {
             throw new IllegalArgumentException("firebreak.oncall.ack-link-validity must be positive, e.g. 24h");
+        }
+        if (calendarPast.isNegative() || calendarAhead.isNegative() || calendarPast.plus(calendarAhead).isZero()
+                || calendarPast.plus(calendarAhead).compareTo(Duration.ofDays(731)) > 0) {
+            throw new IllegalArgumentException("firebreak.oncall.calendar-past and calendar-ahead must not be negative "
+                    + "and together cover more than nothing and at most two years, e.g. 56d and 182d");
         }
     }
 
