@@ -17,5 +17,7 @@ public enum MessageKind {
     /** An email notification (a rule's notify: email, e.g. a delegation expiring). */
     EMAIL_NOTICE,
     /** Paging stopped: acknowledged, resolved, or the policy ran out of levels. */
-    PAGING_STOPPED
+    PAGING_STOPPED,
+    /** A Critical was acknowledged: the next person on call in the paged schedule is told (a setting). */
+    NEXT_ON_CALL
 }

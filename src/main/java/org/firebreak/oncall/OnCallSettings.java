@@ -19,12 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        and want Firebreak not to page twice); who is on call and escalating by hand still work
  * @param calendarPast how far back the calendar feeds reach (default 8 weeks)
  * @param calendarAhead how far ahead the calendar feeds reach (default 26 weeks)
+ * @param tellNextOnCall true: when someone acknowledges a Critical, the next person on call in the paged schedule
+ *        (who takes over at the end of the current shift) is told, so the hand-off does not surprise them
  */
 @ConfigurationProperties("firebreak.oncall")
 record OnCallSettings(@DefaultValue("config/oncall.yml") Path file,
         @DefaultValue(OnCallSettings.DEVNET_ACK_SECRET) String ackSecret,
         @DefaultValue("24h") Duration ackLinkValidity, @DefaultValue("true") boolean paging,
-        @DefaultValue("56d") Duration calendarPast, @DefaultValue("182d") Duration calendarAhead) {
+        @DefaultValue("56d") Duration calendarPast, @DefaultValue("182d") Duration calendarAhead,
+        @DefaultValue("false") boolean tellNextOnCall) {
 
     static final String DEVNET_ACK_SECRET = "devnet-ack-secret";
 
