@@ -19,5 +19,7 @@ public enum MessageKind {
     /** Paging stopped: acknowledged, resolved, or the policy ran out of levels. */
     PAGING_STOPPED,
     /** A Critical was acknowledged: the next person on call in the paged schedule is told (a setting). */
-    NEXT_ON_CALL
+    NEXT_ON_CALL,
+    /** About no incident: someone's on-call shift starts soon ({@code firebreak.oncall.shift-notice-before}). */
+    SHIFT_STARTING
 }

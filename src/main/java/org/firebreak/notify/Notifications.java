@@ -40,7 +40,8 @@ class Notifications {
         int inserted = jdbc.sql("""
                 insert into notification (notification_key, incident_number, kind, subject, body, payload, requested_at)
                 values (:k, :incident, :kind, :subject, :body, :payload, :at) on conflict do nothing""")
-                .param("k", request.key()).param("incident", request.incident().number())
+                .param("k", request.key())
+                .param("incident", request.incident() == null ? null : request.incident().number(), java.sql.Types.BIGINT)
                 .param("kind", request.kind().name()).param("subject", message.subject())
                 .param("body", message.body()).param("payload", message.payload()).param("at", ts(now)).update();
         if (inserted == 0) {
@@ -66,7 +67,7 @@ class Notifications {
         Optional<DeliveryRow> row = jdbc.sql("select * from notification_delivery where id = :id for update")
                 .param("id", id).query(Notifications::row).optional();
         return row.map(r -> jdbc.sql("select * from notification where id = :n").param("n", r.notification())
-                .query((rs, i) -> new Delivery(r, new IncidentId(rs.getLong("incident_number")),
+                .query((rs, i) -> new Delivery(r, incident(rs),
                         rs.getString("notification_key"), MessageKind.valueOf(rs.getString("kind")),
                         new Message(rs.getString("subject"), rs.getString("body"), rs.getString("payload"))))
                 .single());
@@ -90,10 +91,13 @@ class Notifications {
     }
 
     List<DeliveryView> deliveries(IncidentId incident) {
-        return jdbc.sql("""
-                select n.notification_key, n.kind, n.subject, n.requested_at, d.* from notification_delivery d
-                join notification n on n.id = d.notification_id where n.incident_number = :i
-                order by n.id, d.seq""").param("i", incident.number()).query((rs, i) -> {
+        return views("n.incident_number = :i", incident.number());
+    }
+
+    private List<DeliveryView> views(String where, Object value) {
+        return jdbc.sql("select n.notification_key, n.kind, n.subject, n.requested_at, d.* from notification_delivery d"
+                + " join notification n on n.id = d.notification_id where " + where + " order by n.id, d.seq")
+                .param("i", value).query((rs, i) -> {
                     DeliveryRow d = row(rs, i);
                     return new DeliveryView(rs.getString("notification_key"), d.key(),
                             MessageKind.valueOf(rs.getString("kind")), d.to().channel(),
@@ -101,6 +105,16 @@ class Notifications {
                             rs.getString("last_outcome"), rs.getString("subject"), instantOrNull(rs, "requested_at"),
                             instantOrNull(rs, "delivered_at"));
                 }).list();
+    }
+
+    private static @Nullable IncidentId incident(ResultSet rs) throws SQLException {
+        long number = rs.getLong("incident_number");
+        return rs.wasNull() ? null : new IncidentId(number);
+    }
+
+    /** Every delivery of the notification stored with {@code key}, in order. */
+    List<DeliveryView> deliveries(String key) {
+        return views("n.notification_key = :i", key);
     }
 
     private static DeliveryRow row(ResultSet rs, int i) throws SQLException {
@@ -117,6 +131,6 @@ class Notifications {
     }
 
     /** A delivery with the notification it belongs to. */
-    record Delivery(DeliveryRow row, IncidentId incident, String notificationKey, MessageKind kind, Message message) {
+    record Delivery(DeliveryRow row, @Nullable IncidentId incident, String notificationKey, MessageKind kind, Message message) {
     }
 }

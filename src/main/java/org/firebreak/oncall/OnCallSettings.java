@@ -21,13 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param calendarAhead how far ahead the calendar feeds reach (default 26 weeks)
  * @param tellNextOnCall true: when someone acknowledges a Critical, the next person on call in the paged schedule
  *        (who takes over at the end of the current shift) is told, so the hand-off does not surprise them
+ * @param shiftNoticeBefore how long before a shift starts its person is told (default 1 h; 0 turns it off)
+ * @param shiftNoticeEvery how often the shift notices look for shifts about to start
  */
 @ConfigurationProperties("firebreak.oncall")
 record OnCallSettings(@DefaultValue("config/oncall.yml") Path file,
         @DefaultValue(OnCallSettings.DEVNET_ACK_SECRET) String ackSecret,
         @DefaultValue("24h") Duration ackLinkValidity, @DefaultValue("true") boolean paging,
         @DefaultValue("56d") Duration calendarPast, @DefaultValue("182d") Duration calendarAhead,
-        @DefaultValue("false") boolean tellNextOnCall) {
+        @DefaultValue("false") boolean tellNextOnCall, @DefaultValue("1h") Duration shiftNoticeBefore,
+        @DefaultValue("5m") Duration shiftNoticeEvery) {
 
     static final String DEVNET_ACK_SECRET = "devnet-ack-secret";
 
@@ -37,6 +40,11 @@ record OnCallSettings(@DefaultValue("config/oncall.yml") Path file,
         }
         if (ackLinkValidity.isNegative() || ackLinkValidity.isZero()) {
             throw new IllegalArgumentException("firebreak.oncall.ack-link-validity must be positive, e.g. 24h");
+        }
+        if (shiftNoticeBefore.isNegative() || shiftNoticeBefore.compareTo(Duration.ofDays(7)) > 0
+                || shiftNoticeEvery.compareTo(Duration.ofSeconds(10)) < 0) {
+            throw new IllegalArgumentException("firebreak.oncall.shift-notice-before must be 0 to 7d, e.g. 1h, and "
+                    + "shift-notice-every at least 10s, e.g. 5m");
         }
         if (calendarPast.isNegative() || calendarAhead.isNegative() || calendarPast.plus(calendarAhead).isZero()
                 || calendarPast.plus(calendarAhead).compareTo(Duration.ofDays(731)) > 0) {

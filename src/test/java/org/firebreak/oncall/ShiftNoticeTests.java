@@ -1,0 +1,85 @@
+package org.firebreak.oncall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.firebreak.notify.DeliveryStatus;
+import org.firebreak.notify.DeliveryView;
+import org.firebreak.notify.MessageKind;
+import org.firebreak.notify.NotificationApi;
+import org.firebreak.notify.NotificationRequest;
+import org.firebreak.support.FirebreakIntegrationTest;
+import org.firebreak.support.MutableClock;
+import org.firebreak.support.OwnSchema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Shift notices on the shipped default: in "primary" alice hands over to bob on Mon 2026-11-30 at 09:00 Berlin
+ * (08:00Z); with the default notice time (1 h) bob is told once, from 07:00Z on, through his contacts.
+ */
+@FirebreakIntegrationTest
+@Import(RequestedNotifications.Configuration.class)
+class ShiftNoticeTests {
+
+    private static final Instant WAS = Instant.parse("2026-11-25T03:00:00Z");
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        OwnSchema.register(registry);
+    }
+
+    @Autowired
+    ShiftNotices notices;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    RequestedNotifications requested;
+    @Autowired
+    NotificationApi notify;
+
+    @AfterEach
+    void clockBack() {
+        clock.set(WAS);
+    }
+
+    @Test
+    void thePersonWhoseShiftStartsWithinTheHourIsToldOnceThroughTheirContacts() {
+        clock.set(Instant.parse("2026-11-30T06:59:00Z"));
+        assertThat(notices.sendDue()).as("61 minutes before: not yet").isEmpty();
+
+        clock.set(Instant.parse("2026-11-30T07:10:00Z"));
+        String key = "shift:primary:bob:" + Instant.parse("2026-11-30T08:00:00Z").getEpochSecond() + ":starting";
+        assertThat(notices.sendDue()).containsExactly(key);
+        clock.set(Instant.parse("2026-11-30T07:15:00Z"));
+        assertThat(notices.sendDue()).as("told once per shift").isEmpty();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !requested.of(null, MessageKind.SHIFT_STARTING).isEmpty());
+        NotificationRequest told = requested.of(null, MessageKind.SHIFT_STARTING).getFirst();
+        assertThat(told.incident()).isNull();
+        assertThat(told.to()).extracting(d -> d.person() + " " + d.channel() + " " + d.address())
+                .containsExactly("bob CONSOLE bob");
+        assertThat(told.values()).containsEntry("schedule", "Primary on-call")
+                .containsEntry("fromLocal", "Mon 2026-11-30 09:00 Europe/Berlin (" + Texts.time(Instant.parse("2026-11-30T08:00:00Z")) + ")")
+                .containsEntry("untilLocal", "Mon 2026-12-07 09:00 Europe/Berlin (" + Texts.time(Instant.parse("2026-12-07T08:00:00Z")) + ")")
+                .containsEntry("source", "layer 'Weekly rotation'");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> notify.deliveries(key).stream()
+                .anyMatch(d -> d.status() == DeliveryStatus.DELIVERED));
+        DeliveryView delivery = notify.deliveries(key).getFirst();
+        assertThat(delivery.kind()).isEqualTo(MessageKind.SHIFT_STARTING);
+        assertThat(delivery.person()).isEqualTo("bob");
+        assertThat(delivery.subject()).isEqualTo("On call from Mon 2026-11-30 09:00 Europe/Berlin ("
+                + Texts.time(Instant.parse("2026-11-30T08:00:00Z")) + "): Primary on-call");
+
+        clock.set(Instant.parse("2026-11-30T08:30:00Z"));
+        assertThat(notices.sendDue()).as("a shift already running is not told").isEmpty();
+    }
+}
