@@ -21,5 +21,7 @@ public enum MessageKind {
     /** A Critical was acknowledged: the next person on call in the paged schedule is told (a setting). */
     NEXT_ON_CALL,
     /** About no incident: someone's on-call shift starts soon ({@code firebreak.oncall.shift-notice-before}). */
-    SHIFT_STARTING
+    SHIFT_STARTING,
+    /** About no incident: a change (an override) moved someone's on-call shifts; the old and the new times. */
+    SHIFT_MOVED
 }

@@ -32,8 +32,10 @@ public class OnCallApi {
     private final OnCallCatalog catalog;
     private final Overrides overrides;
     private final Clock clock;
+    private final ShiftChanges changes;
 
-    OnCallApi(OnCallCatalog catalog, Overrides overrides, Clock clock) {
+    OnCallApi(OnCallCatalog catalog, Overrides overrides, Clock clock, ShiftChanges changes) {
+        this.changes = changes;
         this.catalog = catalog;
         this.overrides = overrides;
         this.clock = clock;
@@ -209,7 +211,15 @@ public class OnCallApi {
         if (Duration.between(override.from(), override.until()).compareTo(LONGEST_OVERRIDE) > 0) {
             throw new InvalidOnCallInput("until", "an override lasts at most " + LONGEST_OVERRIDE.toDays() + " days");
         }
-        return overrides.get(overrides.insert(id, override, actor, now));
+        Schedule schedule = known(id);
+        Instant from = override.from().isBefore(now) ? now : override.from();
+        List<Shift> before = shifts(schedule, from.minus(ShiftChanges.AROUND), override.until().plus(ShiftChanges.AROUND));
+        OverrideView stored = overrides.get(overrides.insert(id, override, actor, now));
+        List<Shift> after = shifts(schedule, from.minus(ShiftChanges.AROUND), override.until().plus(ShiftChanges.AROUND));
+        changes.tell(schedule, before, after, "override #" + stored.id() + " by " + actor
+                + (stored.reason() == null || stored.reason().isBlank() ? "" : " (" + stored.reason() + ")"),
+                "override:" + stored.id());
+        return stored;
     }
 
     private OnCallView onCall(Schedule schedule, Instant at) {

@@ -44,6 +44,8 @@ class ShiftNoticeTests {
     RequestedNotifications requested;
     @Autowired
     NotificationApi notify;
+    @Autowired
+    OnCallApi oncall;
 
     @AfterEach
     void clockBack() {
@@ -81,5 +83,31 @@ class ShiftNoticeTests {
 
         clock.set(Instant.parse("2026-11-30T08:30:00Z"));
         assertThat(notices.sendDue()).as("a shift already running is not told").isEmpty();
+    }
+
+    @Test
+    void anOverrideTellsBothThePersonItRelievesAndThePersonItBringsInTheirOldAndNewTimes() {
+        OverrideView o = oncall.addOverride("primary", new NewOverride("carol", Instant.parse("2026-12-01T06:00:00Z"),
+                Instant.parse("2026-12-01T10:00:00Z"), "dentist"), "bob");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> requested.of(null, MessageKind.SHIFT_MOVED).size() == 2);
+        assertThat(requested.of(null, MessageKind.SHIFT_MOVED)).extracting(NotificationRequest::key).containsExactly(
+                "shift:primary:override:" + o.id() + ":bob:moved", "shift:primary:override:" + o.id() + ":carol:moved");
+        NotificationRequest bob = requested.of(null, MessageKind.SHIFT_MOVED).get(0);
+        assertThat(bob.to()).extracting(d -> d.person()).containsOnly("bob");
+        assertThat(bob.values()).containsEntry("change", "override #" + o.id() + " by bob (dentist)")
+                .containsEntry("before", "Mon 2026-11-30 09:00 Europe/Berlin (2026-11-30 08:00:00Z) → Mon 2026-12-07 09:00"
+                        + " Europe/Berlin (2026-12-07 08:00:00Z)")
+                .containsEntry("after", "Mon 2026-11-30 09:00 Europe/Berlin (2026-11-30 08:00:00Z) → Tue 2026-12-01 07:00"
+                        + " Europe/Berlin (2026-12-01 06:00:00Z)\nTue 2026-12-01 11:00 Europe/Berlin (2026-12-01 10:00:00Z)"
+                        + " → Mon 2026-12-07 09:00 Europe/Berlin (2026-12-07 08:00:00Z)");
+        NotificationRequest carol = requested.of(null, MessageKind.SHIFT_MOVED).get(1);
+        assertThat(carol.values()).containsEntry("before", "none").containsEntry("after",
+                "Tue 2026-12-01 07:00 Europe/Berlin (2026-12-01 06:00:00Z) → Tue 2026-12-01 11:00 Europe/Berlin"
+                        + " (2026-12-01 10:00:00Z)");
+        await().atMost(Duration.ofSeconds(20)).until(() -> notify.deliveries(carol.key()).stream()
+                .anyMatch(d -> d.status() == DeliveryStatus.DELIVERED));
+        assertThat(notify.deliveries(carol.key()).getFirst().subject())
+                .isEqualTo("Your on-call shifts in Primary on-call changed");
     }
 }
