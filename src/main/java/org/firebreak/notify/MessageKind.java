@@ -23,5 +23,7 @@ public enum MessageKind {
     /** About no incident: someone's on-call shift starts soon ({@code firebreak.oncall.shift-notice-before}). */
     SHIFT_STARTING,
     /** About no incident: a change (an override) moved someone's on-call shifts; the old and the new times. */
-    SHIFT_MOVED
+    SHIFT_MOVED,
+    /** About no incident: someone's on-call shifts in the coming day or week. */
+    SHIFT_SUMMARY
 }

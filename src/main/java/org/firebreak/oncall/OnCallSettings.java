@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        (who takes over at the end of the current shift) is told, so the hand-off does not surprise them
  * @param shiftNoticeBefore how long before a shift starts its person is told (default 1 h; 0 turns it off)
  * @param shiftNoticeEvery how often the shift notices look for shifts about to start
+ * @param shiftSummary OFF, DAILY or WEEKLY (Mondays): each person with shifts in the coming day or week is sent
+ *        them, at {@code shiftSummaryTime} in {@code shiftSummaryZone}
  */
 @ConfigurationProperties("firebreak.oncall")
 record OnCallSettings(@DefaultValue("config/oncall.yml") Path file,
@@ -30,7 +32,20 @@ record OnCallSettings(@DefaultValue("config/oncall.yml") Path file,
         @DefaultValue("24h") Duration ackLinkValidity, @DefaultValue("true") boolean paging,
         @DefaultValue("56d") Duration calendarPast, @DefaultValue("182d") Duration calendarAhead,
         @DefaultValue("false") boolean tellNextOnCall, @DefaultValue("1h") Duration shiftNoticeBefore,
-        @DefaultValue("5m") Duration shiftNoticeEvery) {
+        @DefaultValue("5m") Duration shiftNoticeEvery, @DefaultValue("WEEKLY") SummaryEvery shiftSummary,
+        @DefaultValue("08:00") java.time.LocalTime shiftSummaryTime, @DefaultValue("UTC") java.time.ZoneId shiftSummaryZone) {
+
+    /** How often the "your upcoming shifts" summary goes out, and how far ahead it looks. */
+    enum SummaryEvery {
+        OFF(0), DAILY(1), WEEKLY(7);
+
+        final int days;
+
+        SummaryEvery(int days) {
+            this.days = days;
+        }
+    }
+
 
     static final String DEVNET_ACK_SECRET = "devnet-ack-secret";
 

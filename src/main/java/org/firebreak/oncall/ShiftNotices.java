@@ -14,6 +14,7 @@ import org.firebreak.notify.MessageKind;
 import org.firebreak.notify.NotificationApi;
 import org.firebreak.notify.NotificationRequest;
 import org.firebreak.shared.Sql;
+import org.firebreak.shared.TimeText;
 import org.firebreak.shared.web.PublicUrl;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -87,22 +88,76 @@ class ShiftNotices {
                 values.put("untilLocal", Texts.local(until, schedule.zone()));
                 values.put("source", shift.source());
                 values.put("oncallUrl", publicUrl.base() + "/oncall");
-                Boolean asked = tx.execute(status -> {
-                    int stored = jdbc.sql("""
-                            insert into oncall_shift_notice (notice_key, person_id, requested_at)
-                            values (:key, :person, :now) on conflict do nothing""")
-                            .param("key", key).param("person", person.id()).param("now", Sql.ts(now)).update();
-                    if (stored == 1) {
-                        notifications.request(new NotificationRequest(null, MessageKind.SHIFT_STARTING,
-                                Pager.destinations(person), values, key));
-                    }
-                    return stored == 1;
-                });
-                if (Boolean.TRUE.equals(asked)) {
+                if (once(new NotificationRequest(null, MessageKind.SHIFT_STARTING, Pager.destinations(person), values,
+                        key), person, now)) {
                     sent.add(key);
                 }
             }
         }
+        sent.addAll(sendSummaries(now));
         return sent;
+    }
+
+    /**
+     * The "your upcoming shifts" summaries, when one is due: from {@code shift-summary-time} on the day (DAILY) or
+     * Monday (WEEKLY) until a day later, each person with shifts in the coming period is sent them, once per period.
+     */
+    List<String> sendSummaries(Instant now) {
+        OnCallSettings.SummaryEvery every = settings.shiftSummary();
+        List<String> sent = new ArrayList<>();
+        if (every == OnCallSettings.SummaryEvery.OFF) {
+            return sent;
+        }
+        java.time.ZonedDateTime local = now.atZone(settings.shiftSummaryZone());
+        java.time.LocalDate day = local.toLocalDate();
+        if (every == OnCallSettings.SummaryEvery.WEEKLY) {
+            day = day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        }
+        Instant due = java.time.ZonedDateTime.of(day, settings.shiftSummaryTime(), settings.shiftSummaryZone()).toInstant();
+        if (now.isBefore(due) || !now.isBefore(due.plus(java.time.Duration.ofDays(1)))) {
+            return sent;
+        }
+        Instant until = due.plus(java.time.Duration.ofDays(every.days));
+        Map<String, List<String>> shifts = new LinkedHashMap<>();
+        for (Schedule schedule : catalog.schedules()) {
+            for (Shift shift : onCall.shifts(schedule, due, until)) {
+                shifts.computeIfAbsent(shift.person(), p -> new ArrayList<>()).add((schedule.name() == null
+                        ? schedule.id() : schedule.name()) + ": " + Texts.local(shift.from(), schedule.zone()) + " → "
+                        + Texts.local(shift.until(), schedule.zone()));
+            }
+        }
+        for (Map.Entry<String, List<String>> entry : shifts.entrySet()) {
+            Person person = catalog.person(entry.getKey()).orElse(null);
+            if (person == null) {
+                continue;
+            }
+            String key = "shift-summary:" + every.name().toLowerCase(java.util.Locale.ROOT) + ":" + day + ":" + person.id();
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("person", person.id());
+            values.put("personName", person.name() == null ? person.id() : person.name());
+            values.put("period", (every == OnCallSettings.SummaryEvery.WEEKLY ? "the week from " : "the day from ")
+                    + TimeText.at(due) + " to " + TimeText.at(until));
+            values.put("shifts", String.join("\n", entry.getValue()));
+            values.put("oncallUrl", publicUrl.base() + "/oncall");
+            if (once(new NotificationRequest(null, MessageKind.SHIFT_SUMMARY, Pager.destinations(person), values, key),
+                    person, now)) {
+                sent.add(key);
+            }
+        }
+        return sent;
+    }
+
+    /** Stores the notice's key and asks for it, in one transaction; false when the key was stored before. */
+    private boolean once(NotificationRequest request, Person person, Instant now) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            int stored = jdbc.sql("""
+                    insert into oncall_shift_notice (notice_key, person_id, requested_at)
+                    values (:key, :person, :now) on conflict do nothing""")
+                    .param("key", request.key()).param("person", person.id()).param("now", Sql.ts(now)).update();
+            if (stored == 1) {
+                notifications.request(request);
+            }
+            return stored == 1;
+        }));
     }
 }

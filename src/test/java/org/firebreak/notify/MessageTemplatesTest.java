@@ -38,7 +38,7 @@ class MessageTemplatesTest {
     void everyKindRendersASubjectAndABodyWithTheIncidentAndItsLink(@TempDir Path none) {
         MessageTemplates templates = new MessageTemplates(settings(none), publicUrl("https://firebreak.example/"));
         for (MessageKind kind : MessageKind.values()) {
-            if (kind == MessageKind.SHIFT_STARTING || kind == MessageKind.SHIFT_MOVED) {
+            if (kind == MessageKind.SHIFT_STARTING || kind == MessageKind.SHIFT_MOVED || kind == MessageKind.SHIFT_SUMMARY) {
                 continue; // about no incident: below
             }
             MessageTemplates.Rendered m = templates.render(kind, INCIDENT, Map.of("level", "2", "text", "update text"));

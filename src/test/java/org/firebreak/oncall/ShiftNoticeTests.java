@@ -81,7 +81,7 @@ class ShiftNoticeTests {
         assertThat(delivery.subject()).isEqualTo("On call from Mon 2026-11-30 09:00 Europe/Berlin ("
                 + Texts.time(Instant.parse("2026-11-30T08:00:00Z")) + "): Primary on-call");
 
-        clock.set(Instant.parse("2026-11-30T08:30:00Z"));
+        clock.set(Instant.parse("2026-12-01T12:00:00Z"));
         assertThat(notices.sendDue()).as("a shift already running is not told").isEmpty();
     }
 
@@ -109,5 +109,24 @@ class ShiftNoticeTests {
                 .anyMatch(d -> d.status() == DeliveryStatus.DELIVERED));
         assertThat(notify.deliveries(carol.key()).getFirst().subject())
                 .isEqualTo("Your on-call shifts in Primary on-call changed");
+    }
+
+    @Test
+    void onMondayMorningEachPersonWithShiftsInTheComingWeekGetsThemOnce() {
+        clock.set(Instant.parse("2026-12-14T07:59:00Z"));
+        assertThat(notices.sendSummaries(clock.instant())).as("before 08:00 UTC").isEmpty();
+        clock.set(Instant.parse("2026-12-14T09:00:00Z"));
+        assertThat(notices.sendDue()).containsExactly("shift-summary:weekly:2026-12-14:alice");
+        assertThat(notices.sendDue()).as("once a week").isEmpty();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !requested.of(null, MessageKind.SHIFT_SUMMARY).isEmpty());
+        NotificationRequest summary = requested.of(null, MessageKind.SHIFT_SUMMARY).getFirst();
+        assertThat(summary.to()).extracting(d -> d.person()).containsOnly("alice");
+        assertThat(summary.values()).containsEntry("period", "the week from 2026-12-14 08:00:00Z to 2026-12-21 08:00:00Z")
+                .containsEntry("shifts", "Primary on-call: Mon 2026-12-14 09:00 Europe/Berlin (2026-12-14 08:00:00Z) → Mon"
+                        + " 2026-12-21 09:00 Europe/Berlin (2026-12-21 08:00:00Z)");
+
+        clock.set(Instant.parse("2026-12-15T08:00:00Z"));
+        assertThat(notices.sendSummaries(clock.instant())).as("a day late: that week's summary is over").isEmpty();
     }
 }
