@@ -94,13 +94,12 @@ fb_jar_is_stale() {
   return 1
 }
 
-# fb_ensure_jar -> builds the jar when stale. Needs fb_require_jdk first.
+# fb_ensure_jar -> builds the jar when stale, with the Maven wrapper. Needs fb_require_jdk first.
 fb_ensure_jar() {
   fb_jar_is_stale || return 0
-  command -v mvn >/dev/null 2>&1 || fb_die "mvn not found on PATH; install Maven 3.8+ to build firebreak.jar"
   printf 'firebreak: building firebreak.jar…\n' >&2
-  if ! mvn -B -q -ntp -DskipTests -f "$FB_ROOT/pom.xml" package >&2; then
-    fb_die "build failed (mvn -B -q -DskipTests package); see the Maven output above"
+  if ! "$FB_ROOT/mvnw" -B -q -ntp -DskipTests -f "$FB_ROOT/pom.xml" package >&2 </dev/null; then
+    fb_die "build failed (./mvnw -B -q -DskipTests package); see the Maven output above"
   fi
   [[ -f "$FB_JAR" ]] || fb_die "build finished but $FB_JAR is missing"
   # Maven may leave the jar untouched when nothing compiled changed (e.g. a touched
@@ -243,7 +242,7 @@ ensure_apt_packages() {
 # Test-suite dependencies: add new ones HERE (called from scripts/test-all.sh).
 # ---------------------------------------------------------------------------
 
-# PostgreSQL 15 server (Debian 12's `postgresql` package pulls postgresql-15).
+# PostgreSQL 15 server (Debian 12's `postgresql` package pulls postgresql-15), for the benchmarks.
 ensure_postgres_server() {
   if [[ -x /usr/lib/postgresql/15/bin/initdb && -x /usr/lib/postgresql/15/bin/pg_ctl ]]; then
     return 0
@@ -297,7 +296,8 @@ fb_pg_bindir() {
 }
 
 # ---------------------------------------------------------------------------
-# Throwaway PostgreSQL cluster (used by scripts/test-all.sh)
+# Throwaway PostgreSQL cluster from the Debian package (bench/alert-ingestion.sh). The test suite does not use
+# it: its PostgreSQL comes from a Maven artifact (src/test/java/org/firebreak/support/TestPostgres.java).
 # ---------------------------------------------------------------------------
 # fb_pg_start sets FB_PG_DIR, FB_PG_PORT, FB_PG_USER, FB_PG_PASSWORD, FB_PG_DB, FB_PG_PID.
 # fb_pg_stop undoes everything and is safe to call twice or after a failed start.

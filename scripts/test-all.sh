@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The whole Firebreak test suite (README and CI run it as `./firebreak test`):
-#   1. `mvn -B verify` on H2                      (FIREBREAK_TEST_DB=h2)
-#   2. `mvn -B verify` on a throwaway PostgreSQL  (FIREBREAK_TEST_DB=postgres)
-# then the Surefire/Failsafe totals of each run and one closing line
+# The whole Firebreak test suite (README and CI run it as `./firebreak test`), through the Maven wrapper:
+#   1. `./mvnw -B verify` on H2: the unit tier (Surefire, `mvn test`) and the integration tier (Failsafe)
+#   2. `./mvnw -B verify` on PostgreSQL 15 (FIREBREAK_TEST_DB=postgres): the integration tier; its test JVM
+#      starts a throwaway cluster from a Maven artifact (src/test/java/org/firebreak/support/TestPostgres.java)
+# then the totals Surefire and Failsafe print themselves, the time of each run and one closing line
 #   Total: N passed, N failed, N skipped
-# Exits non-zero when any run failed. Reports of each run are kept under
-# target/test-all/<h2|postgres>/.
+# Exits non-zero when any run failed. Each run's Maven log and reports are kept under target/test-all/<run>/.
 set -euo pipefail
 
 FB_ROOT="${FB_ROOT:-$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)}"
@@ -15,72 +15,63 @@ source "$FB_ROOT/scripts/lib.sh"
 RUNS_DIR="$FB_ROOT/target/test-all"
 
 usage() {
-  cat <<'EOF'
+  cat <<'USAGE'
 usage: ./firebreak test [--h2-only | --pg-only] [mvn args...]
 
-Runs `mvn -B verify` on H2, then again against a throwaway PostgreSQL 15 cluster
-(127.0.0.1, free port, removed afterwards), and prints the totals.
+Runs `./mvnw -B verify` on H2 (unit and integration tiers), then the integration
+tier again on a throwaway PostgreSQL 15 (127.0.0.1, free port, removed afterwards;
+the server comes from a Maven artifact), and prints the totals and the times.
 
   --h2-only     only the H2 run
   --pg-only     only the PostgreSQL run
-  mvn args      anything else is passed to both mvn runs, e.g. -Dtest=IncidentTests
-                -Dsurefire.failIfNoSpecifiedTests=false
-EOF
+  mvn args      anything else is passed to both runs, e.g. -Dtest=IncidentTest,StoreTests
+                -Dsurefire.failIfNoSpecifiedTests=false (named tests run in Surefire,
+                whatever their tier)
+USAGE
 }
 
-# report_totals DIR... -> "tests failures errors skipped" summed over DIR/TEST-*.xml
-report_totals() {
-  local files=() d
-  for d in "$@"; do
-    [[ -d "$d" ]] || continue
-    shopt -s nullglob
-    files+=("$d"/TEST-*.xml)
-    shopt -u nullglob
-  done
-  if (( ${#files[@]} == 0 )); then
-    echo "0 0 0 0"
-    return 0
-  fi
+# maven_totals LOG -> "tests failures errors skipped" of Surefire, then of Failsafe, from the summary line each
+# plugin prints after its "Results:"; zeros for a plugin that did not run.
+maven_totals() {
   awk '
-    function attr(tag, name,   m) {
-      if (match(tag, "[ \t\n]" name "=\"[0-9]+\"")) {
-        m = substr(tag, RSTART, RLENGTH); gsub(/[^0-9]/, "", m); return m + 0
-      }
-      return 0
+    /--- (maven-)?surefire(-plugin)?:/ { plugin = "surefire" }
+    /--- (maven-)?failsafe(-plugin)?:/ { plugin = "failsafe" }
+    /^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+(, Flakes: [0-9]+)?$/ {
+      line = $0; sub(/^\[[A-Z]+\] /, "", line); gsub(/[^0-9,]/, "", line); split(line, n, ",")
+      t[plugin] = n[1]; f[plugin] = n[2]; e[plugin] = n[3]; s[plugin] = n[4]
     }
-    FNR == 1 { tag = ""; grab = 0; done = 0 }
-    done { next }
-    {
-      line = $0
-      if (!grab) {
-        i = index(line, "<testsuite")
-        if (i == 0 || substr(line, i + 10, 1) == "s") next   # skip <testsuites>
-        line = substr(line, i); grab = 1
-      }
-      j = index(line, ">")
-      if (j) { tag = tag " " substr(line, 1, j); grab = 0; done = 1
-               t += attr(tag, "tests"); f += attr(tag, "failures")
-               e += attr(tag, "errors"); s += attr(tag, "skipped") }
-      else tag = tag " " line
+    END {
+      printf "%d %d %d %d %d %d %d %d\n", t["surefire"], f["surefire"], e["surefire"], s["surefire"],
+        t["failsafe"], f["failsafe"], e["failsafe"], s["failsafe"]
     }
-    END { printf "%d %d %d %d\n", t, f, e, s }
-  ' "${files[@]}"
+  ' "$1" 2>/dev/null || echo "0 0 0 0 0 0 0 0"
 }
 
-# run_suite LABEL [VAR=VALUE...] -> runs mvn verify with that environment, keeps
-# its reports under RUNS_DIR/LABEL, records the exit status and duration there.
+# minutes SECONDS -> "12m 05s"
+minutes() { printf '%dm %02ds' $(( $1 / 60 )) $(( $1 % 60 )); }
+
+# run_suite LABEL [VAR=VALUE...] [-- mvn args of this run...] -> ./mvnw verify with that environment; keeps its
+# log and reports under RUNS_DIR/LABEL, records the exit status and the duration there.
 run_suite() {
-  local label="$1" status=0 start
+  local label="$1" status start env_vars=() extra=()
   shift
+  while (( $# )) && [[ "$1" != -- ]]; do env_vars+=("$1"); shift; done
+  if (( $# )); then shift; extra=("$@"); fi
   local out="$RUNS_DIR/$label"
   mkdir -p "$out"
   rm -rf "$FB_ROOT/target/surefire-reports" "$FB_ROOT/target/failsafe-reports"
-  printf '\n==> [%s] mvn -B verify %s\n' "$label" "${MVN_ARGS[*]:-}" >&2
+  printf '\n==> [%s] ./mvnw -B verify %s\n' "$label" "${extra[*]:-} ${MVN_ARGS[*]:-}" >&2
   start=$SECONDS
-  env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-    "$@" mvn -B -ntp -Dstyle.color=never -f "$FB_ROOT/pom.xml" verify "${MVN_ARGS[@]}" </dev/null || status=$?
+  set +e
+  env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD "${env_vars[@]}" \
+    "$FB_ROOT/mvnw" -B -ntp -Dstyle.color=never -Dmaven.test.failure.ignore=true -f "$FB_ROOT/pom.xml" verify \
+    "${extra[@]}" "${MVN_ARGS[@]}" \
+    </dev/null 2>&1 | tee "$out/mvn.log"
+  status="${PIPESTATUS[0]}"
+  set -e
   echo "$status" >"$out/mvn-exit"
   echo $(( SECONDS - start )) >"$out/seconds"
+  printf '==> [%s] done in %s (mvn exit %s)\n' "$label" "$(minutes $(( SECONDS - start )))" "$status" >&2
   local kind
   for kind in surefire-reports failsafe-reports; do
     rm -rf "${out:?}/$kind"
@@ -89,53 +80,38 @@ run_suite() {
   return 0
 }
 
-# A run that could not even start (e.g. PostgreSQL failed): no reports, exit 1.
-record_broken_run() {
-  local label="$1" why="$2"
-  mkdir -p "$RUNS_DIR/$label"
-  echo 1 >"$RUNS_DIR/$label/mvn-exit"
-  echo 0 >"$RUNS_DIR/$label/seconds"
-  echo "$why" >"$RUNS_DIR/$label/broken"
-}
-
-# summarize LABEL... -> per-run lines, the closing Total line; returns 1 if any failed.
+# summarize LABEL... -> per-run lines, the time, the closing Total line; returns 1 if any failed.
 summarize() {
-  local label total_pass=0 total_fail=0 total_skip=0 any_failed=0
+  local label total_pass=0 total_fail=0 total_skip=0 total_secs=0 any_failed=0
   local t f e s st sf se ss ft ff fe fs status secs passed failed note
   printf '\n==> Test summary\n'
   for label in "$@"; do
     local out="$RUNS_DIR/$label"
-    read -r st sf se ss < <(report_totals "$out/surefire-reports")
-    read -r ft ff fe fs < <(report_totals "$out/failsafe-reports")
+    read -r st sf se ss ft ff fe fs < <(maven_totals "$out/mvn.log")
     t=$(( st + ft )); f=$(( sf + ff )); e=$(( se + fe )); s=$(( ss + fs ))
     status="$(cat "$out/mvn-exit" 2>/dev/null || echo 1)"
     secs="$(cat "$out/seconds" 2>/dev/null || echo 0)"
     passed=$(( t - f - e - s ))
     failed=$(( f + e ))
     note=""
-    if [[ -f "$out/broken" ]]; then
-      note="  ($(cat "$out/broken"))"
-    fi
     if [[ "$status" != 0 ]] && (( failed == 0 )); then
       # Maven failed outside the tests (compile error, a plugin, a broken start):
       # count it as one failure so the closing line never reads "0 failed" then.
       failed=1
-      note="${note:-  (mvn exited $status before or after the tests; counted as 1 failed)}"
+      note="  (mvn exited $status before or after the tests; counted as 1 failed)"
     fi
     if [[ "$status" != 0 ]] || (( failed > 0 )); then any_failed=1; fi
-    printf '%-9s surefire: %d tests, %d failures, %d errors, %d skipped | failsafe: %d tests, %d failures, %d errors, %d skipped | mvn exit %s, %ss%s\n' \
-      "$label" "$st" "$sf" "$se" "$ss" "$ft" "$ff" "$fe" "$fs" "$status" "$secs" "$note"
+    printf '%-9s surefire: %d tests, %d failures, %d errors, %d skipped | failsafe: %d tests, %d failures, %d errors, %d skipped | mvn exit %s, %s%s\n' \
+      "$label" "$st" "$sf" "$se" "$ss" "$ft" "$ff" "$fe" "$fs" "$status" "$(minutes "$secs")" "$note"
     total_pass=$(( total_pass + passed ))
     total_fail=$(( total_fail + failed ))
     total_skip=$(( total_skip + s ))
+    total_secs=$(( total_secs + secs ))
   done
-  printf 'Reports: %s/<run>/{surefire,failsafe}-reports\n' "${RUNS_DIR#"$FB_ROOT"/}"
+  printf 'Reports: %s/<run>/{mvn.log,surefire-reports,failsafe-reports}\n' "${RUNS_DIR#"$FB_ROOT"/}"
+  printf 'Time: %s on %s cores\n' "$(minutes "$total_secs")" "$(nproc 2>/dev/null || echo '?')"
   printf 'Total: %d passed, %d failed, %d skipped\n' "$total_pass" "$total_fail" "$total_skip"
   return "$any_failed"
-}
-
-cleanup() {
-  fb_pg_stop
 }
 
 main() {
@@ -156,41 +132,36 @@ main() {
   fi
 
   fb_require_jdk
-  command -v mvn >/dev/null 2>&1 || fb_die "mvn not found on PATH; install Maven 3.8+"
-  fb_log "JDK: $JAVA_HOME ($FB_JAVA_MAJOR); $(mvn -v 2>/dev/null | head -n1 | sed 's/\x1b\[[0-9;]*m//g')"
+  fb_log "JDK: $JAVA_HOME ($FB_JAVA_MAJOR); $("$FB_ROOT/mvnw" -v </dev/null 2>/dev/null | head -n1 | sed 's/\x1b\[[0-9;]*m//g')"
 
   # ---- system dependencies of the suite: add new ones in scripts/lib.sh ----------
-  if (( run_pg )); then ensure_postgres_server; fi
+  # (PostgreSQL is not one: the tests start it from a Maven artifact.)
   ensure_pdf_test_deps                # pdftotext (poppler-utils) for the review PDF export tests
   ensure_browser_test_deps            # chromium + chromium-driver for the console's Selenium tests
   ensure_npm_packages "$FB_ROOT/devnet"   # anvil + contract artifacts for the devnet tests
   export FIREBREAK_HOME="$FB_ROOT"
 
-  trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
   rm -rf "$RUNS_DIR"
   mkdir -p "$RUNS_DIR"
 
-  local labels=()
+  local labels=() named=0 arg
+  for arg in "${MVN_ARGS[@]}"; do
+    if [[ "$arg" == -Dtest=* ]]; then named=1; fi
+  done
   if (( run_h2 )); then
     labels+=(h2)
     run_suite h2 FIREBREAK_TEST_DB=h2
   fi
   if (( run_pg )); then
     labels+=(postgres)
-    if fb_pg_start; then
-      # Spring keeps every test context (each with its own connection pool) open for reuse, some 25 of them: 5
-      # connections each keep them all well within the cluster's max_connections.
-      run_suite postgres FIREBREAK_TEST_DB=postgres \
-        SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$FB_PG_PORT/$FB_PG_DB" \
-        SPRING_DATASOURCE_USERNAME="$FB_PG_USER" \
-        SPRING_DATASOURCE_PASSWORD="$FB_PG_PASSWORD" \
-        SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=5
+    if (( named )); then
+      run_suite postgres FIREBREAK_TEST_DB=postgres
     else
-      record_broken_run postgres "PostgreSQL test cluster did not start"
+      # The unit tier touches no store and the H2 run has run it: here only the integration tier.
+      run_suite postgres FIREBREAK_TEST_DB=postgres -- -Dfirebreak.unit.skip=true
     fi
-    fb_pg_stop
   fi
 
   summarize "${labels[@]}"

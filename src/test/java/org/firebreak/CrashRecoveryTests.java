@@ -9,11 +9,14 @@ import java.util.UUID;
 import org.firebreak.support.FirebreakProcess;
 import org.firebreak.support.FormSignIn;
 import org.firebreak.support.HttpApi;
+import org.firebreak.support.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
 /** Everything the API acknowledged survives {@code kill -9} of the server, and so does a console sign-in. */
+@Tag("integration")
 class CrashRecoveryTests {
 
     @Test
@@ -102,8 +105,8 @@ class CrashRecoveryTests {
     /**
      * On the embedded store, repeats of a firing alert are answered from the journal beside the database and folded in
      * later: answered repeats survive {@code kill -9} before any fold, are folded once at the next start (not twice at
-     * the one after), and a resolve that comes after them applies after them. On PostgreSQL (the suite's second run
-     * sets {@code SPRING_DATASOURCE_URL}) there is no journal: the same repeats are committed before they are answered,
+     * the one after), and a resolve that comes after them applies after them. On PostgreSQL (the suite's second run,
+     * {@link TestPostgres}) there is no journal: the same repeats are committed before they are answered,
      * and the counts read back must be the same.
      */
     @Test
@@ -115,7 +118,7 @@ class CrashRecoveryTests {
         java.util.Map<String, String> slowFolds = java.util.Map.of("FIREBREAK_DETECTION_JOURNAL_FOLDEVERY", "1h");
         String am = "/api/v1/integrations/alertmanager/alertmanager";
         String secret = "devnet-alertmanager-secret";
-        boolean journal = !System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "").startsWith("jdbc:postgresql:");
+        boolean journal = !TestPostgres.inUse();
         try (FirebreakProcess server = FirebreakProcess.start(dataDir, log, slowFolds)) {
             HttpApi api = new HttpApi(server.port());
             HttpApi.Response opened = api.postBearer(am, secret, notification("firing"));

@@ -38,6 +38,7 @@ import org.firebreak.support.FirebreakProcess;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.web3j.protocol.Web3j;
@@ -55,6 +56,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Replica A reads the chain through a proxy that answers {@value #DELAY_MS} ms late, so its rounds last long enough
  * to be caught holding both tasks; B reads the devnet directly. Both run the shipped scheduler settings.
  */
+@Tag("integration")
 class TakeoverTests {
 
     private static final long DELAY_MS = 300;

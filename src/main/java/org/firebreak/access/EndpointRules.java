@@ -75,7 +75,7 @@ final class EndpointRules {
         need(Role.VIEWER, HttpMethod.GET, "/", "/events", "/panels/**", "/incidents", "/incidents/**", "/oncall",
                 "/playbooks", "/playbooks/**", "/reviews", "/reviews/**", "/action-items",
                 "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/action-items", "/api/v1/action-items/**",
-                "/api/v1/alerts", "/api/v1/integrations/*/alerts/**", "/api/v1/rules", "/api/v1/silences",
+                "/api/v1/alerts", "/api/v1/integrations/*/alerts/**", "/api/v1/statuspage/subscribers", "/api/v1/rules", "/api/v1/silences",
                 "/api/v1/silences/**", "/api/v1/analytics", "/api/v1/chain/**", "/api/v1/diagnostics",
                 "/api/v1/diagnostics/**", "/api/v1/oncall/**", "/api/v1/playbooks", "/api/v1/playbooks/**",
                 "/actuator", "/actuator/info", "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus",

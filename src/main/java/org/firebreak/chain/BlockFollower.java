@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -280,17 +281,17 @@ class BlockFollower {
     /** Why the blocks and logs read are not one chain continuing the cursor's block, or null when they are. */
     private static @Nullable String moved(Cursor cursor, List<EthBlock.Block> blocks, List<Log> logs) {
         String parent = cursor.hash();
-        Map<BigInteger, String> hashes = new LinkedHashMap<>();
+        Map<Long, String> hashes = new HashMap<>();
         for (EthBlock.Block block : blocks) {
             if (!block.getParentHash().equalsIgnoreCase(parent)) {
-                return "block " + block.getNumber() + "'s parent is " + block.getParentHash() + ", not " + parent;
+                return "block " + number(block) + "'s parent is " + block.getParentHash() + ", not " + parent;
             }
             parent = block.getHash();
-            hashes.put(block.getNumber(), block.getHash());
+            hashes.put(number(block), block.getHash());
         }
         for (Log l : logs) {
-            if (!l.getBlockHash().equalsIgnoreCase(hashes.get(l.getBlockNumber()))) {
-                return "a log of block " + l.getBlockNumber() + " is from block " + l.getBlockHash();
+            if (!l.getBlockHash().equalsIgnoreCase(hashes.get(quantity(l.getBlockNumberRaw())))) {
+                return "a log of block " + quantity(l.getBlockNumberRaw()) + " is from block " + l.getBlockHash();
             }
         }
         return null;
@@ -333,21 +334,21 @@ class BlockFollower {
     private static List<ChainEvent> events(ChainProfile profile, List<EthBlock.Block> blocks, List<Log> logs,
             List<Failed> failed) {
         Map<String, String> roles = roles(profile);
-        Map<BigInteger, EthBlock.Block> byNumber = new LinkedHashMap<>();
-        blocks.forEach(b -> byNumber.put(b.getNumber(), b));
+        Map<Long, Block> byNumber = new HashMap<>();
+        blocks.forEach(b -> byNumber.put(number(b), block(b)));
         List<ChainEvent> events = new ArrayList<>();
         for (Log l : logs) {
-            EthBlock.Block block = byNumber.get(l.getBlockNumber());
+            Block block = byNumber.get(quantity(l.getBlockNumberRaw()));
             String address = l.getAddress().toLowerCase(Locale.ROOT);
             EntryPointVersion entryPoint = profile.contracts().entryPointVersion(address);
             StackEvents.decode(l, entryPoint).ifPresent(decoded -> events.add(new ChainEvent(
-                    block.getNumber().longValueExact(), block.getHash(), time(block), l.getTransactionHash(),
-                    l.getLogIndex().intValueExact(), roles.getOrDefault(address, "unknown"), address, decoded.name(),
-                    expected(profile, decoded))));
+                    block.number(), block.hash(), block.time(), l.getTransactionHash(),
+                    Math.toIntExact(quantity(l.getLogIndexRaw())), roles.getOrDefault(address, "unknown"), address,
+                    decoded.name(), expected(profile, decoded))));
         }
         String manager = profile.contracts().delegationManager().address().toLowerCase(Locale.ROOT);
         for (Failed f : failed) {
-            events.add(new ChainEvent(f.block().getNumber().longValueExact(), f.block().getHash(), time(f.block()),
+            events.add(new ChainEvent(number(f.block()), f.block().getHash(), time(f.block()),
                     f.transaction().getHash(), -1 - f.transaction().getTransactionIndex().intValueExact(),
                     roles.get(manager), manager, StackEvents.REDEMPTION_FAILED,
                     Map.of("from", f.transaction().getFrom().toLowerCase(Locale.ROOT),
@@ -393,7 +394,7 @@ class BlockFollower {
             store.forgetBlocksUpTo(chainId, last.number() - KEEP_BLOCKS);
             store.addEvents(chainId, events);
             watch.save(chainId, watched, now());
-            publisher.publishEvent(new BlocksFollowed(blocks.getFirst().getNumber().longValueExact(), last.number(),
+            publisher.publishEvent(new BlocksFollowed(number(blocks.getFirst()), last.number(),
                     last.time(), events.size()));
         });
         roundRecordedAt = now();
@@ -493,11 +494,28 @@ class BlockFollower {
     }
 
     private static Block block(EthBlock.Block b) {
-        return new Block(b.getNumber().longValueExact(), b.getHash(), b.getParentHash(), time(b));
+        return new Block(number(b), b.getHash(), b.getParentHash(), time(b));
+    }
+
+    private static long number(EthBlock.Block block) {
+        return quantity(block.getNumberRaw());
     }
 
     private static Instant time(EthBlock.Block block) {
-        return Instant.ofEpochSecond(block.getTimestamp().longValueExact());
+        return Instant.ofEpochSecond(quantity(block.getTimestampRaw()));
+    }
+
+    /**
+     * A JSON-RPC quantity ({@code 0x}-hex) as a long. web3j's getters ({@code getNumber()}, {@code getLogIndex()})
+     * decode theirs on every call through {@link Numeric#decodeQuantity}, which first tries the text as a decimal and
+     * throws and catches a NumberFormatException for every hex quantity: in a catch-up, a few exceptions an event.
+     */
+    static long quantity(String raw) {
+        if (raw.length() > 2 && raw.length() <= 17 && raw.charAt(0) == '0'
+                && (raw.charAt(1) == 'x' || raw.charAt(1) == 'X')) {
+            return Long.parseLong(raw, 2, raw.length(), 16);
+        }
+        return Numeric.decodeQuantity(raw).longValueExact();
     }
 
     private static String hex(long number) {

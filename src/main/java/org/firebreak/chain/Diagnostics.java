@@ -20,9 +20,21 @@ public class Diagnostics {
     private final List<ChainDiagnostic> diagnostics;
     private final ChainProfiles profiles;
 
+    /**
+     * Every diagnostic's name, known without a running server (what {@code firebreak check --config-dir} checks rule
+     * files against); the diagnostics themselves must match it, or Firebreak does not start.
+     */
+    public static final List<String> NAMES = List.of("account-factory", "account-outflows", "delegated-accounts",
+            "delegation-framework", "entrypoint", "expiry", "gas-prices", "network-status", "permissions",
+            "recent-changes", "rpc-performance", "rpc-status", "shared-delegate");
+
     Diagnostics(List<ChainDiagnostic> diagnostics, ChainProfiles profiles) {
         this.diagnostics = diagnostics.stream().sorted(Comparator.comparing(ChainDiagnostic::name)).toList();
         this.profiles = profiles;
+        List<String> names = this.diagnostics.stream().map(ChainDiagnostic::name).toList();
+        if (!names.equals(NAMES)) {
+            throw new IllegalStateException("Diagnostics.NAMES " + NAMES + " differs from the diagnostics " + names);
+        }
     }
 
     /**

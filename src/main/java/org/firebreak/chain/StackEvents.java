@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.EventValues;
+import org.web3j.abi.TypeDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
@@ -62,7 +63,16 @@ final class StackEvents {
         Spec since(EntryPointVersion first) {
             return new Spec(name, event, parameters, first);
         }
+
+        /** Whether its data is static words and {@code bytes} only, decoded at fixed offsets ({@link #words}). */
+        boolean words() {
+            return event.getParameters().stream().allMatch(p -> WORD_TYPES.contains(type(p))
+                    || !p.isIndexed() && type(p) == DynamicBytes.class);
+        }
     }
+
+    private static final java.util.Set<Class<?>> WORD_TYPES = java.util.Set.of(Address.class, Uint256.class, Bool.class,
+            Bytes32.class);
 
     static final List<Spec> ALL = List.of(
             spec("UserOperationEvent", "userOpHash", indexed(Bytes32.class), "sender", indexed(Address.class),
@@ -107,6 +117,10 @@ final class StackEvents {
     private static final Map<String, Spec> BY_TOPIC = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Spec::topic, Function.identity()));
 
+    /** The events whose parameters {@link #words} decodes; the others (the Delegation struct) go the generic way. */
+    private static final java.util.Set<String> WORD_LAYOUT = ALL.stream().filter(Spec::words).map(Spec::name)
+            .collect(Collectors.toUnmodifiableSet());
+
     /** The name given to a failed transaction to the DelegationManager (it has no log to decode). */
     static final String REDEMPTION_FAILED = "DelegationRedemptionFailed";
 
@@ -139,17 +153,16 @@ final class StackEvents {
         if (spec == null || !spec.emittedBy(entryPoint)) {
             return Optional.empty();
         }
-        EventValues values = Contract.staticExtractEventParameters(spec.event(), log);
+        List<Type> values = WORD_LAYOUT.contains(spec.name()) ? words(spec, log) : null;
         if (values == null) {
-            return Optional.empty();
+            values = generic(spec, log);
+            if (values == null) {
+                return Optional.empty();
+            }
         }
-        Iterator<Type> indexed = values.getIndexedValues().iterator();
-        Iterator<Type> plain = values.getNonIndexedValues().iterator();
         Map<String, String> fields = new LinkedHashMap<>();
-        List<TypeReference<Type>> parameters = spec.event().getParameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            Type value = parameters.get(i).isIndexed() ? indexed.next() : plain.next();
-            put(fields, spec.parameters().get(i), value, entryPoint);
+        for (int i = 0; i < values.size(); i++) {
+            put(fields, spec.parameters().get(i), values.get(i), entryPoint);
         }
         if (entryPoint != null) {
             fields.put("entryPoint", log.getAddress().toLowerCase(Locale.ROOT));
@@ -159,6 +172,71 @@ final class StackEvents {
     }
 
     record Decoded(String name, Map<String, String> fields) {
+    }
+
+    /**
+     * The parameters of an event whose data is static words and {@code bytes}, decoded by web3j's {@link TypeDecoder}
+     * at their fixed offsets: the same values as {@link #generic}, without its per-log event signature hash and
+     * reflection (a fifth of the follower's time in a catch-up). Null when the log is shorter than its layout: the
+     * generic decoder then has the last word.
+     */
+    static @Nullable List<Type> words(Spec spec, Log log) {
+        List<String> topics = log.getTopics();
+        String data = log.getData() == null ? "" : Numeric.cleanHexPrefix(log.getData());
+        List<TypeReference<Type>> parameters = spec.event().getParameters();
+        List<Type> values = new ArrayList<>(parameters.size());
+        int topic = 1;
+        int word = 0;
+        try {
+            for (TypeReference<Type> parameter : parameters) {
+                Class<?> type = type(parameter);
+                if (parameter.isIndexed()) {
+                    if (topic >= topics.size()) {
+                        return null;
+                    }
+                    values.add(TypeDecoder.decode(Numeric.cleanHexPrefix(topics.get(topic++)), 0, parameter.getClassType()));
+                } else if (type == DynamicBytes.class) {
+                    int offset = TypeDecoder.decodeNumeric(word(data, word++), Uint256.class).getValue().intValueExact();
+                    if (offset % 32 != 0 || data.length() < offset * 2 + 64) {
+                        return null;
+                    }
+                    DynamicBytes bytes = TypeDecoder.decodeDynamicBytes(data, offset * 2);
+                    values.add(bytes);
+                } else {
+                    values.add(TypeDecoder.decode(word(data, word++), 0, parameter.getClassType()));
+                }
+            }
+        } catch (ClassNotFoundException | IndexOutOfBoundsException | ArithmeticException e) {
+            return null;
+        }
+        return topic == topics.size() ? values : null;
+    }
+
+    private static Class<?> type(TypeReference<?> parameter) {
+        try {
+            return parameter.getClassType();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String word(String data, int index) {
+        return data.substring(index * 64, index * 64 + 64);
+    }
+
+    /** The parameters through web3j's generic event decoder, in declaration order; null when the log does not fit. */
+    static @Nullable List<Type> generic(Spec spec, Log log) {
+        EventValues values = Contract.staticExtractEventParameters(spec.event(), log);
+        if (values == null) {
+            return null;
+        }
+        Iterator<Type> indexed = values.getIndexedValues().iterator();
+        Iterator<Type> plain = values.getNonIndexedValues().iterator();
+        List<Type> ordered = new ArrayList<>();
+        for (TypeReference<Type> parameter : spec.event().getParameters()) {
+            ordered.add(parameter.isIndexed() ? indexed.next() : plain.next());
+        }
+        return ordered;
     }
 
     private static void put(Map<String, String> fields, String name, Type value, @Nullable EntryPointVersion entryPoint) {

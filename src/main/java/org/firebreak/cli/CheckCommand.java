@@ -1,5 +1,6 @@
 package org.firebreak.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,9 +11,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
-/** {@code firebreak check [name]}: run the chain diagnostics now; exit 1 when any of them FAILs. */
+/**
+ * {@code firebreak check [name]}: run the chain diagnostics now; exit 1 when any of them FAILs. With
+ * {@code --config-dir}: check the operator files instead, without a server; exit 1 when any has a problem.
+ */
 @Command(name = "check", description = { "Run the chain diagnostics behind the plan's \"Check ...\" steps.",
-        "With no name, runs them all. Exits 1 when a diagnostic FAILs." })
+        "With no name, runs them all. Exits 1 when a diagnostic FAILs.",
+        "With --config-dir DIR: check every configuration file in DIR (chain profile, playbooks, rules, on-call,",
+        "stakeholders, templates) as start-up would, without a server; exits 1 on a problem, naming file, line",
+        "and field." })
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -27,8 +34,24 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--evidence", description = "print each finding's evidence")
     boolean evidence;
 
+    @Option(names = "--config-dir", paramLabel = "DIR", description = "check this configuration directory instead")
+    Path configDir;
+
+    @Option(names = "--chain-profile", paramLabel = "FILE",
+            description = "with --config-dir: the chain profile to check (default: $FIREBREAK_CHAIN_PROFILE, else "
+                    + "DIR/chain-profile.yml)")
+    Path chainProfile;
+
     @Override
     public Integer call() {
+        if (configDir != null) {
+            if (name != null) {
+                throw new CliFailure(2, "--config-dir checks files; it takes no diagnostic name ('" + name + "')");
+            }
+            String env = System.getenv("FIREBREAK_CHAIN_PROFILE");
+            Path profile = chainProfile != null ? chainProfile : env == null || env.isBlank() ? null : Path.of(env);
+            return ConfigCheck.print(new ConfigCheck(configDir, profile).run(), options.out());
+        }
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("delegation", delegation);
         JsonNode result = name == null ? options.client().get("api/v1/diagnostics?run=all")

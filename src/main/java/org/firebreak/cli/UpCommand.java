@@ -1,5 +1,6 @@
 package org.firebreak.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--config-dir", defaultValue = "./config",
             description = "operators' configuration: playbooks in <dir>/playbooks, on-call in <dir>/oncall.yml, "
-                    + "stakeholder groups in <dir>/stakeholders.yml, message templates in <dir>/templates "
+                    + "stakeholder groups in <dir>/stakeholders.yml, message templates in <dir>/templates, rules in <dir>/rules "
                     + "(default ${DEFAULT-VALUE})")
     Path configDir;
 
@@ -60,6 +61,16 @@ final class UpCommand implements Callable<Integer> {
         args.add("--firebreak.comms.file=" + configDir.resolve("stakeholders.yml").toAbsolutePath().normalize());
         args.add("--firebreak.notify.templates=" + configDir.resolve("templates").toAbsolutePath().normalize());
         args.add("--firebreak.oncall.file=" + configDir.resolve("oncall.yml").toAbsolutePath().normalize());
+        args.add("--firebreak.rules.directory=" + configDir.resolve("rules").toAbsolutePath().normalize());
+        if (Files.isDirectory(configDir)) {
+            // Every broken file at once, as `firebreak check --config-dir` shows them, rather than the first only.
+            String env = System.getenv("FIREBREAK_CHAIN_PROFILE");
+            List<ConfigCheck.Result> checked = new ConfigCheck(configDir,
+                    env == null || env.isBlank() ? null : Path.of(env)).run();
+            if (checked.stream().anyMatch(r -> r.outcome() == ConfigCheck.Outcome.FAIL)) {
+                return ConfigCheck.print(checked, spec.commandLine().getErr());
+            }
+        }
         Devnet devnet = null;
         if (blank(System.getenv("FIREBREAK_RPC_URL")) && blank(System.getenv("FIREBREAK_CHAIN_PROFILE"))) {
             devnet = DevnetCommand.devnetFor(dataDir.toAbsolutePath().normalize());

@@ -4,7 +4,8 @@
  * (server from {@code --server} or {@code FIREBREAK_URL}) printing readable tables or, with {@code --json},
  * the API's JSON. Errors are one line on stderr and a non-zero exit.
  */
-@ApplicationModule(displayName = "Command line", allowedDependencies = { "devnet", "chain", "shared" })
+@ApplicationModule(displayName = "Command line", allowedDependencies = { "devnet", "chain", "playbook", "detection",
+        "oncall", "comms", "notify", "shared" })
 @NullMarked
 package org.firebreak.cli;
 

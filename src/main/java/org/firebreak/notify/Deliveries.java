@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.firebreak.incident.IncidentApi;
+import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.incident.TimelineKind;
 import org.firebreak.notify.ChannelSender.Outgoing;
@@ -27,10 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores each requested notification once and delivers it to each destination on its own: an attempt is claimed
- * in one short transaction, sent outside any transaction, and its outcome recorded (with its timeline entry) in
- * another. A failure worth retrying is retried by a persistent db-scheduler execution ({@link DeliveryTask}) after
- * an exponential backoff; each delivery also has that execution from the moment it is stored, due after the
- * attempt lease, so a delivery whose first attempt never ran or never finished (the process died) is still made.
+ * (stored as SENDING) in one short transaction, sent outside any transaction, and its outcome recorded (with its
+ * timeline entry) in another. A failure worth retrying is retried by a persistent db-scheduler execution
+ * ({@link DeliveryTask}) after an exponential backoff; each delivery also has that execution from the moment it is
+ * stored, due after the attempt lease, so a delivery whose first attempt never ran is still made. An attempt that
+ * never finished (the process died while sending) is made again only where the channel drops repeats by the
+ * idempotency key ({@link ChannelKind#dropsRepeats()}); elsewhere it settles as UNKNOWN, so Slack and email show a
+ * message at most once (docs/notifications-delivery.md).
  *
  * <p>Backoffs and leases run on the system clock, as db-scheduler does; the timeline's times come from the
  * application's {@link Clock}.
@@ -78,16 +82,31 @@ class Deliveries {
             return List.of();
         }
         IncidentView incident = request.incident() == null ? null : incidents.get(request.incident());
-        Message message = render(request, incident);
+        return store(request.key(), request.incident(), request.kind(), render(request, incident), request.to());
+    }
+
+    /** Stores an announcement as a notification about no incident, of kind {@link MessageKind#STATUS_UPDATE}. */
+    List<Long> store(Announcement announcement) {
+        if (notifications.exists(announcement.key())) {
+            log.info("Announcement {} was already requested; nothing new is sent", announcement.key());
+            return List.of();
+        }
+        Map<String, Object> payload = new java.util.TreeMap<>(announcement.payload());
+        return store(announcement.key(), null, MessageKind.STATUS_UPDATE, new Message(announcement.subject(),
+                announcement.body(), json.writeValueAsString(payload)), List.of(announcement.to()));
+    }
+
+    private List<Long> store(String key, @Nullable IncidentId incident, MessageKind kind, Message message,
+            List<Destination> to) {
         Instant now = clock.instant();
-        Long id = notifications.insert(request, message, now).orElse(null);
+        Long id = notifications.insert(key, incident, kind, message, now).orElse(null);
         if (id == null) {
-            log.info("Notification {} was requested twice at once; it is sent once", request.key());
+            log.info("Notification {} was requested twice at once; it is sent once", key);
             return List.of();
         }
         List<Long> deliveries = new ArrayList<>();
-        for (int i = 0; i < request.to().size(); i++) {
-            long delivery = notifications.insertDelivery(id, i + 1, request.key() + "/" + (i + 1), request.to().get(i), now);
+        for (int i = 0; i < to.size(); i++) {
+            long delivery = notifications.insertDelivery(id, i + 1, key + "/" + (i + 1), to.get(i), now);
             schedule.fallback(delivery, schedulerClock.instant().plus(lease()));
             deliveries.add(delivery);
         }
@@ -144,13 +163,19 @@ class Deliveries {
         }
         Instant now = schedulerClock.instant();
         switch (d.row().status()) {
-            case DELIVERED, FAILED -> {
+            case DELIVERED, FAILED, UNKNOWN -> {
                 return new Claim(null, null);
             }
             case SENDING -> {
                 Instant lease = Objects.requireNonNull(d.row().leaseUntil());
                 if (lease.isAfter(now)) {
                     return new Claim(null, lease);
+                }
+                if (!d.row().to().channel().dropsRepeats()) {
+                    notifications.settle(id, DeliveryStatus.UNKNOWN,
+                            "outcome unknown (the process sending it stopped)", null, null, clock.instant());
+                    record(d, d.row().attempts(), unknownNote(d, "the process sending it stopped"));
+                    return new Claim(null, null);
                 }
                 record(d, d.row().attempts(), "no outcome (the process sending it stopped); trying again");
             }
@@ -168,14 +193,17 @@ class Deliveries {
         return new Claim(new Outgoing(d.row().key(), attempt, d.row().to(), d.kind(), d.message()), null);
     }
 
-    private @Nullable Instant settle(long id, Outgoing out, Sent sent) {
+    private @Nullable Instant settle(long id, Outgoing out, Sent result) {
         Delivery d = notifications.findForUpdate(id).orElseThrow();
-        if (d.row().attempts() != out.attempt() || d.row().status() != DeliveryStatus.SENDING) {
+        boolean ours = d.row().status() == DeliveryStatus.SENDING || d.row().status() == DeliveryStatus.UNKNOWN;
+        if (d.row().attempts() != out.attempt() || !ours) {
             // Another process took the attempt over after our lease ran out; its outcome stands.
-            record(d, out.attempt(), sent.detail() + " (late: attempt " + d.row().attempts() + " has taken over)");
+            record(d, out.attempt(), result.detail() + " (late: attempt " + d.row().attempts() + " has taken over)");
             return null;
         }
         Instant now = clock.instant();
+        Sent sent = result instanceof Sent.Unknown unknown && out.to().channel().dropsRepeats()
+                ? new Sent.Retryable(unknown.detail()) : result;
         return switch (sent) {
             case Sent.Delivered delivered -> {
                 notifications.settle(id, DeliveryStatus.DELIVERED, delivered.detail(), null, now, now);
@@ -194,12 +222,29 @@ class Deliveries {
                 record(d, out.attempt(), retryable.detail() + "; FAILED after " + out.attempt() + " attempts");
                 yield null;
             }
+            case Sent.Unknown unknown -> {
+                notifications.settle(id, DeliveryStatus.UNKNOWN, unknown.detail() + "; outcome unknown", null, null,
+                        now);
+                record(d, out.attempt(), unknown.detail() + "; " + unknownNote(d, "it may have arrived"));
+                yield null;
+            }
             case Sent.Failed failed -> {
                 notifications.settle(id, DeliveryStatus.FAILED, failed.detail(), null, null, now);
                 record(d, out.attempt(), failed.detail() + "; FAILED, not retried");
                 yield null;
             }
         };
+    }
+
+    /**
+     * Why an attempt of unknown outcome is not made again: the channel would show a repeat, and a page that
+     * nobody acknowledges still escalates, which reaches someone without a duplicate.
+     */
+    private static String unknownNote(Delivery d, String why) {
+        String channel = d.row().to().channel().name().toLowerCase(java.util.Locale.ROOT);
+        return "outcome unknown (" + why + "); not sent again to avoid a duplicate (" + channel
+                + " cannot drop a repeat)"
+                + (d.kind() == MessageKind.PAGE ? "; escalation goes on while nobody acknowledges" : "");
     }
 
     /** "PAGE to bob via webhook https://hooks.example/… attempt 2: HTTP 500, retrying in 4 s". */

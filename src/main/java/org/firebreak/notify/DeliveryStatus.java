@@ -10,5 +10,11 @@ public enum DeliveryStatus {
     RETRYING,
     DELIVERED,
     /** Given up: a permanent failure, or the last attempt failed. */
-    FAILED
+    FAILED,
+    /**
+     * An attempt was made and the process making it stopped before its outcome was known, on a channel that cannot
+     * drop a repeat (Slack, email, the console): it may or may not have arrived, and it is not sent again, so it is
+     * never shown twice. A page in this state still escalates while nobody acknowledges.
+     */
+    UNKNOWN
 }

@@ -1,5 +1,8 @@
 package org.firebreak.notify;
 
+import java.io.IOException;
+import java.net.ConnectException;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -10,6 +13,7 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -56,8 +60,20 @@ class EmailSender implements ChannelSender {
             return new Sent.Failed("not an email address");
         } catch (MailAuthenticationException | MailParseException | MailPreparationException e) {
             return new Sent.Failed(Sent.describe(e));
+        } catch (MailSendException e) {
+            return answerLost(e) ? new Sent.Unknown(Sent.describe(e)) : new Sent.Retryable(Sent.describe(e));
         } catch (MailException | MessagingException e) {
             return new Sent.Retryable(Sent.describe(e));
         }
+    }
+
+    /**
+     * Whether the connection failed (a timeout, a reset) while the message was being sent, rather than the server
+     * refusing it or never being reached: the server may have taken it, so the outcome is unknown. Spring lists a
+     * message as failed only once connected; a refused or unreachable server fails before that.
+     */
+    static boolean answerLost(MailSendException e) {
+        return e.getFailedMessages().values().stream().map(Sent::root)
+                .anyMatch(root -> root instanceof IOException && !(root instanceof ConnectException));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -14,8 +15,9 @@ import org.firebreak.shared.TimeText;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts JSON for the webhook and Slack channels and sorts the answer: 2xx delivered; 408, 425, 429, 5xx, a timeout
- * or a connection error worth a retry; any other status failed for good. Redirects are not followed: a webhook
+ * Posts JSON for the webhook and Slack channels and sorts the answer: 2xx delivered; 408, 425, 429, 5xx or no
+ * connection worth a retry; no answer after the request went out (a timeout, a connection lost) unknown; any
+ * other status failed for good. Redirects are not followed: a webhook
  * that moved is a configuration to fix, not something to chase with a signed body.
  */
 @Component
@@ -47,15 +49,17 @@ class HttpPost {
             }
             boolean transient_ = status == 408 || status == 425 || status == 429 || status >= 500;
             return transient_ ? new Sent.Retryable(detail) : new Sent.Failed(detail);
+        } catch (HttpConnectTimeoutException e) {
+            return new Sent.Retryable("cannot connect within " + TimeText.duration(timeout));
         } catch (HttpTimeoutException e) {
-            return new Sent.Retryable("no answer within " + TimeText.duration(timeout));
+            return new Sent.Unknown("no answer within " + TimeText.duration(timeout));
         } catch (ConnectException e) {
             return new Sent.Retryable("cannot connect (" + Sent.describe(e) + ")");
         } catch (IOException e) {
-            return new Sent.Retryable(Sent.describe(e));
+            return new Sent.Unknown(Sent.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Sent.Retryable("interrupted while sending");
+            return new Sent.Unknown("interrupted while sending");
         }
     }
 }

@@ -42,8 +42,13 @@ class MessageTemplates {
     private final Mustache.Compiler compiler;
     private final Map<MessageKind, Template> templates = new EnumMap<>(MessageKind.class);
 
+    @org.springframework.beans.factory.annotation.Autowired
     MessageTemplates(NotifySettings settings, PublicUrl publicUrl) {
-        this.directory = settings.templates();
+        this(settings.templates(), publicUrl);
+    }
+
+    MessageTemplates(Path directory, PublicUrl publicUrl) {
+        this.directory = directory;
         this.publicUrl = publicUrl;
         this.compiler = Mustache.compiler().escapeHTML(false).defaultValue("").emptyStringIsFalse(true)
                 .withLoader(name -> new StringReader(source(name + ".mustache")));

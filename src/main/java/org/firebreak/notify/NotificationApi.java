@@ -35,6 +35,12 @@ public class NotificationApi {
         events.publishEvent(new NotificationRequested(request));
     }
 
+    /** Like {@link #request}, for a message about no incident (see {@link Announcement}). */
+    @Transactional
+    public void announce(Announcement announcement) {
+        events.publishEvent(new AnnouncementRequested(announcement));
+    }
+
     /** Every delivery of the incident's notifications, oldest first. */
     public List<DeliveryView> deliveries(IncidentId incident) {
         return notifications.deliveries(incident);

@@ -36,18 +36,18 @@ class Notifications {
      * Stores the notification unless its key is already there; two requests racing with one key store one row (the
      * second insert waits for the first to commit and then does nothing). Empty when the key was taken.
      */
-    Optional<Long> insert(NotificationRequest request, Message message, Instant now) {
+    Optional<Long> insert(String key, @Nullable IncidentId incident, MessageKind kind, Message message, Instant now) {
         int inserted = jdbc.sql("""
                 insert into notification (notification_key, incident_number, kind, subject, body, payload, requested_at)
                 values (:k, :incident, :kind, :subject, :body, :payload, :at) on conflict do nothing""")
-                .param("k", request.key())
-                .param("incident", request.incident() == null ? null : request.incident().number(), java.sql.Types.BIGINT)
-                .param("kind", request.kind().name()).param("subject", message.subject())
+                .param("k", key)
+                .param("incident", incident == null ? null : incident.number(), java.sql.Types.BIGINT)
+                .param("kind", kind.name()).param("subject", message.subject())
                 .param("body", message.body()).param("payload", message.payload()).param("at", ts(now)).update();
         if (inserted == 0) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.sql("select id from notification where notification_key = :k").param("k", request.key())
+        return Optional.of(jdbc.sql("select id from notification where notification_key = :k").param("k", key)
                 .query(Long.class).single());
     }
 
@@ -130,7 +130,7 @@ class Notifications {
             int attempts, @Nullable Instant leaseUntil, @Nullable Instant nextAttemptAt) {
     }
 
-    /** A delivery with the notification it belongs to. */
+    /** A delivery with the notification it belongs to (about no incident: an {@link Announcement} or a shift notice). */
     record Delivery(DeliveryRow row, @Nullable IncidentId incident, String notificationKey, MessageKind kind, Message message) {
     }
 }

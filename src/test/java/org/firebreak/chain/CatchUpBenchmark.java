@@ -27,6 +27,7 @@ import org.firebreak.devnet.SentOperations;
 import org.firebreak.devnet.UserOperations;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.TestDevnet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,6 +59,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * {@value #RPM} requests a minute (default 1,000,000: an operator's own node). Each follower run must have stored as
  * many EntryPoint events as the raw answers carried logs of the events it decodes, or the benchmark fails.
  */
+@Tag("integration")
 class CatchUpBenchmark {
 
     static final String BLOCKS = "firebreak.bench.catch-up.blocks";
@@ -83,7 +85,12 @@ class CatchUpBenchmark {
     }
 
     /** One timed catch-up: wall time, EntryPoint events (or logs) it delivered. */
-    record Timed(long nanos, long events) {
+    /**
+     * One timed run: wall time, events, and the CPU time of the thread that ran it (for the follower: the thread that
+     * called {@link BlockFollower#run()}, all of its reading, decoding and committing; not anvil's). On a shared
+     * machine the wall time carries the load; the follower's CPU time much less so.
+     */
+    record Timed(long nanos, long events, long cpuNanos) {
         double perSecond() {
             return events / (nanos / 1e9);
         }
@@ -131,8 +138,9 @@ class CatchUpBenchmark {
                     };
                     assertThat(timed.events()).as(what + ": EntryPoint events").isEqualTo(counted[0]);
                     (what.equals("raw") ? raw : what.equals("warm") ? warm : cold).add(timed);
-                    System.out.printf("round %d %s: %d ms, %.0f events/s%n", round, what, timed.nanos() / 1_000_000,
-                            timed.perSecond());
+                    System.out.printf("round %d %s: %d ms, %.0f events/s%s%n", round, what, timed.nanos() / 1_000_000,
+                            timed.perSecond(), timed.cpuNanos() < 0 ? ""
+                                    : ", follower thread's CPU " + timed.cpuNanos() / 1_000_000 + " ms");
                 }
             }
         }
@@ -180,7 +188,7 @@ class CatchUpBenchmark {
     private static Timed time(Range blocks, int range) throws IOException, InterruptedException {
         long started = System.nanoTime();
         long[] counted = raw(blocks, range);
-        return new Timed(System.nanoTime() - started, counted[0]);
+        return new Timed(System.nanoTime() - started, counted[0], -1);
     }
 
     /** eth_getLogs for the EntryPoint over the range in chunks: {decoded events, all logs}. */
@@ -216,10 +224,13 @@ class CatchUpBenchmark {
                 "chain_served_account")) {
             jdbc.sql("delete from " + table).update();
         }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         followTo(follower, blocks.last());
         long nanos = System.nanoTime() - started;
-        return new Timed(nanos, stored(jdbc, blocks));
+        cpu = threads.getCurrentThreadCpuTime() - cpu;
+        return new Timed(nanos, stored(jdbc, blocks), cpu);
     }
 
     private static void followTo(BlockFollower follower, long last) {
@@ -261,7 +272,7 @@ class CatchUpBenchmark {
         String result = lines.reversed().stream().filter(l -> l.startsWith(Cold.RESULT)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no result from the cold run; see " + log));
         String[] parts = result.substring(Cold.RESULT.length()).trim().split(" ");
-        return new Timed(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        return new Timed(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
     }
 
     /** Firebreak as {@code up} runs it, but with the scheduler and the rules off: the benchmark calls the follower itself. */
@@ -277,7 +288,7 @@ class CatchUpBenchmark {
                 "--server.port=0");
     }
 
-    /** The cold run's JVM: {@code <data-dir> <profile> <first block> <last block>}; prints {@value #RESULT} nanos events. */
+    /** The cold run's JVM: {@code <data-dir> <profile> <first block> <last block>}; prints {@value #RESULT} nanos events cpu-nanos. */
     static final class Cold {
 
         static final String RESULT = "CATCH-UP-RESULT";
@@ -289,7 +300,7 @@ class CatchUpBenchmark {
                 BlockFollower follower = app.getBean(BlockFollower.class);
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 Timed timed = follow(follower, jdbc, new Range(first, last, "", "", Set.of()));
-                System.out.println(RESULT + " " + timed.nanos() + " " + timed.events());
+                System.out.println(RESULT + " " + timed.nanos() + " " + timed.events() + " " + timed.cpuNanos());
             }
             System.exit(0);
         }
@@ -303,10 +314,12 @@ class CatchUpBenchmark {
                         + "%d EntryPoint events the follower stores (%d logs of the EntryPoint in all); chunks of %d blocks; "
                         + "the follower's endpoint at %,d requests/min%n%n", blocks.first(), blocks.last(),
                 blocks.last() - blocks.first() + 1, bundles, ops, events, rawLogs, range, rpm));
-        text.append("| round | raw eth_getLogs (ms) | follower warm (ms) | follower cold (ms) |\n| --- | ---: | ---: | ---: |\n");
+        text.append("| round | raw eth_getLogs (ms) | follower warm (ms) | follower cold (ms) | follower thread's CPU, "
+                + "warm / cold (ms) |\n| --- | ---: | ---: | ---: | ---: |\n");
         for (int i = 0; i < raw.size(); i++) {
-            text.append(String.format(Locale.ROOT, "| %d | %d | %d | %d |%n", i + 1, raw.get(i).nanos() / 1_000_000,
-                    warm.get(i).nanos() / 1_000_000, cold.get(i).nanos() / 1_000_000));
+            text.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d / %d |%n", i + 1,
+                    raw.get(i).nanos() / 1_000_000, warm.get(i).nanos() / 1_000_000, cold.get(i).nanos() / 1_000_000,
+                    warm.get(i).cpuNanos() / 1_000_000, cold.get(i).cpuNanos() / 1_000_000));
         }
         double rawRate = median(raw);
         text.append("\n| | events/s (median) | follower/raw | goal ≥ 0.8× |\n| --- | ---: | ---: | --- |\n");

@@ -12,6 +12,7 @@ import org.firebreak.devnet.Fault;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
         "firebreak.scheduler.enabled=false" })
+@Tag("integration")
 class DiagnosticsOnDevnetTests {
 
     @Autowired

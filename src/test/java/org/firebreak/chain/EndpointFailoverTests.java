@@ -19,6 +19,7 @@ import org.firebreak.playbook.StepExecutor.StepRun;
 import org.firebreak.playbook.StepOutcome;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
         "firebreak.scheduler.enabled=false",
         "firebreak.chain.probe-interval=" + EndpointFailoverTests.PROBE_INTERVAL_SECONDS + "s" })
+@Tag("integration")
 class EndpointFailoverTests {
 
     static final int PROBE_INTERVAL_SECONDS = 4;

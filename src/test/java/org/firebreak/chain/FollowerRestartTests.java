@@ -15,6 +15,7 @@ import org.firebreak.devnet.FaultReport;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * mined, and after a stop of 50 blocks the restarted server stores every missed event exactly once. Two servers run
  * one after the other on the same store (the H2 file, or the PostgreSQL of the second test run).
  */
+@Tag("integration")
 class FollowerRestartTests {
 
     @RegisterExtension

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.firebreak.chain.Finding.Problem;
 import org.firebreak.chain.Finding.Status;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * configured version cannot run there (v0.8 and v0.9 need TLOAD) and what a version cannot do (EIP-7702 accounts
  * need Prague); v0.7 runs on all three.
  */
+@Tag("integration")
 class ForkLevelTests {
 
     private static final String V07 = "0x0000000071727De22E5E9d8BAf0edAc6f37da032";

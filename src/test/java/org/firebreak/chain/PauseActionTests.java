@@ -14,6 +14,7 @@ import org.firebreak.chain.ChainProfile.Guardian;
 import org.firebreak.playbook.StepOutcome;
 import org.firebreak.playbook.StepOutcome.Result;
 import org.firebreak.support.TestDevnet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +31,7 @@ import org.web3j.protocol.core.DefaultBlockParameter;
  * unpaused, and none lets the guardian's key or password into an outcome or the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("integration")
 class PauseActionTests {
 
     /** Answers paused() with false and reverts everything else with OwnableUnauthorizedAccount (0x118cdaa7). */

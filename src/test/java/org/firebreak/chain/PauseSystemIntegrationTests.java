@@ -10,6 +10,7 @@ import java.util.List;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.HttpApi.Response;
 import org.firebreak.support.TestDevnet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=false",
         "logging.level.org.firebreak=DEBUG", "logging.level.org.web3j=DEBUG", "logging.level.okhttp3=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("integration")
 class PauseSystemIntegrationTests {
 
     @RegisterExtension

@@ -110,6 +110,75 @@ class StackEventsTest {
         assertThat(StackEvents.topics()).contains(upgraded, adminChanged);
     }
 
+    @Test
+    void theFixedOffsetDecoderReadsWhatWeb3jsGenericDecoderReads() throws Exception {
+        java.util.Random random = new java.util.Random(13);
+        int checked = 0;
+        for (StackEvents.Spec spec : StackEvents.ALL) {
+            for (int round = 0; round < 20; round++) {
+                List<String> topics = new java.util.ArrayList<>(List.of(spec.topic()));
+                List<Type> data = new java.util.ArrayList<>();
+                boolean struct = false;
+                for (var parameter : spec.event().getParameters()) {
+                    Type<?> value = sample(parameter.getClassType(), random);
+                    if (value == null) {
+                        struct = true;
+                        break;
+                    }
+                    if (parameter.isIndexed()) {
+                        topics.add("0x" + org.web3j.abi.TypeEncoder.encode(value));
+                    } else {
+                        data.add(value);
+                    }
+                }
+                if (struct) {
+                    assertThat(spec.name()).endsWith("Delegation");
+                    break;
+                }
+                Log log = new Log();
+                log.setTopics(topics);
+                log.setData("0x" + FunctionEncoder.encodeConstructor(data));
+                assertThat(StackEvents.words(spec, log)).as(spec.name()).isNotNull()
+                        .isEqualTo(StackEvents.generic(spec, log));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(20 * (StackEvents.ALL.size() - 3));
+    }
+
+    @Test
+    void aTruncatedLogIsLeftToTheGenericDecoder() {
+        StackEvents.Spec revert = StackEvents.ALL.stream().filter(s -> s.name().equals("UserOperationRevertReason"))
+                .findFirst().orElseThrow();
+        Log log = log(revert.topic(), List.of(HASH, word(SENDER)), new Uint256(1), new DynamicBytes(new byte[40]));
+        log.setData(log.getData().substring(0, log.getData().length() - 64));
+
+        assertThat(StackEvents.words(revert, log)).isNull();
+    }
+
+    private static Type<?> sample(Class<?> type, java.util.Random random) {
+        if (type == Address.class) {
+            return new Address(new BigInteger(160, random));
+        }
+        if (type == Uint256.class) {
+            return new Uint256(new BigInteger(random.nextInt(1, 257), random));
+        }
+        if (type == Bool.class) {
+            return new Bool(random.nextBoolean());
+        }
+        if (type == Bytes32.class) {
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            return new Bytes32(bytes);
+        }
+        if (type == DynamicBytes.class) {
+            byte[] bytes = new byte[random.nextInt(0, 200)];
+            random.nextBytes(bytes);
+            return new DynamicBytes(bytes);
+        }
+        return null;
+    }
+
     private static String word(String address) {
         return "0x" + "0".repeat(24) + address.substring(2);
     }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.firebreak.chain.ChainProfile;
 import org.firebreak.shared.YamlDocuments;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code firebreak devnet up|status|fault|down} as a person runs them: the devnet's processes outlive the command
  * that started them, and {@code down} leaves none behind.
  */
+@Tag("integration")
 class DevnetCliTests {
 
     @TempDir

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code firebreak devnet userops} and the user-operation faults, against the shared test devnet. */
+@Tag("integration")
 class DevnetUserOpsCliTests {
 
     private static CliRun firebreak(String... args) {

@@ -19,6 +19,7 @@ import org.firebreak.support.Settle;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -40,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks",
         "firebreak.scheduler.enabled=false" })
+@Tag("integration")
 class ConsoleBrowserTests {
 
     private static final Path SCREENSHOTS = Path.of("docs/screenshots");

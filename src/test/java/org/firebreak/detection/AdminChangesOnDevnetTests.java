@@ -12,12 +12,10 @@ import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
 import org.firebreak.chain.ChainEvent;
-import org.firebreak.chain.ChainEvents;
 import org.firebreak.chain.ChainProfile;
 import org.firebreak.devnet.Devnet;
 import org.firebreak.devnet.Fault;
 import org.firebreak.devnet.FaultReport;
-import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentFilter;
 import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentView;
@@ -26,17 +24,15 @@ import org.firebreak.incident.StepView;
 import org.firebreak.incident.TimelineEntry;
 import org.firebreak.shared.Severity;
 import org.firebreak.support.ChainProfileFiles;
-import org.firebreak.support.HttpApi;
-import org.firebreak.support.OwnSchema;
+import org.firebreak.support.IsolatedDevnet;
 import org.firebreak.support.Settle;
 import org.firebreak.support.TestDevnet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,13 +42,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * team that only watches), with expected owners, and with the guardian for Firebreak's own pause. The devnet's
  * transfer-ownership drill hands the DelegationManager to dev account 9 in Ownable2Step's two transactions.
  */
-@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
-        "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
-        "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminChangesOnDevnetTests {
+class AdminChangesOnDevnetTests extends OnIsolatedDevnetTest {
 
-    private static final Devnet devnet = TestDevnet.isolated();
+    @RegisterExtension
+    static final IsolatedDevnet isolated = new IsolatedDevnet();
+    private static final Devnet devnet = isolated.devnet();
     private static final ChainProfile DEVNET = devnet.profile();
     private static final Path PROFILE = Path.of("target/test-data/admin-changes-" + UUID.randomUUID(), "chain-profile.yml")
             .toAbsolutePath();
@@ -68,22 +63,10 @@ class AdminChangesOnDevnetTests {
     }
 
     @DynamicPropertySource
-    static void devnet(DynamicPropertyRegistry registry) {
-        registry.add("firebreak.chain.profile", PROFILE::toString);
-        OwnSchema.register(registry);
+    static void chain(DynamicPropertyRegistry registry) {
+        isolated.register(registry, PROFILE);
     }
 
-    @AfterAll
-    static void down() {
-        devnet.down();
-    }
-
-    @Autowired
-    AlertApi alerts;
-    @Autowired
-    IncidentApi incidents;
-    @Autowired
-    ChainEvents chainEvents;
 
     @Test
     @Order(1)

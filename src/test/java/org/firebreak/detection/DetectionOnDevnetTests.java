@@ -10,21 +10,18 @@ import java.util.function.Supplier;
 
 import org.firebreak.devnet.Devnet;
 import org.firebreak.devnet.Fault;
-import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentFilter;
 import org.firebreak.incident.IncidentStatus;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
-import org.firebreak.support.HttpApi;
-import org.firebreak.support.OwnSchema;
+import org.firebreak.support.IsolatedDevnet;
 import org.firebreak.support.TestDevnet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The issue's acceptance on a devnet of its own (some faults cannot be undone), with the scheduler running as in
@@ -33,33 +30,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * i.e. three block times without a block), and firing on does not open a second one. The figures are printed. The
  * rules fire one after the other within a minute, which the storm guard would rightly call a storm: it is off here.
  */
-@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
-        "firebreak.detection.storm-guard.enabled=false",
-        "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
-        "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
-class DetectionOnDevnetTests {
+@TestPropertySource(properties = "firebreak.detection.storm-guard.enabled=false")
+class DetectionOnDevnetTests extends OnIsolatedDevnetTest {
 
-    private static final Devnet devnet = TestDevnet.isolated();
+    @RegisterExtension
+    static final IsolatedDevnet isolated = new IsolatedDevnet();
+    private static final Devnet devnet = isolated.devnet();
     private static final Duration BLOCK = devnet.profile().blockTime();
     private static final Duration LIMIT = BLOCK.plusSeconds(1);
 
     @DynamicPropertySource
-    static void devnet(DynamicPropertyRegistry registry) {
-        registry.add("firebreak.chain.profile", () -> devnet.profilePath().toString());
-        OwnSchema.register(registry);
+    static void chain(DynamicPropertyRegistry registry) {
+        isolated.register(registry);
     }
 
-    @AfterAll
-    static void down() {
-        devnet.down();
-    }
-
-    @Autowired
-    AlertApi alerts;
-    @Autowired
-    IncidentApi incidents;
-    @Autowired
-    org.firebreak.chain.ChainEvents chainEvents;
 
     private final List<String> figures = new ArrayList<>();
 

@@ -10,26 +10,22 @@ import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.firebreak.chain.ChainEvent;
-import org.firebreak.chain.ChainEvents;
 import org.firebreak.chain.ChainProfile;
 import org.firebreak.chain.Diagnostics;
 import org.firebreak.chain.Finding;
 import org.firebreak.devnet.Devnet;
 import org.firebreak.devnet.Fault;
 import org.firebreak.devnet.FaultReport;
-import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentFilter;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.incident.StepView;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
-import org.firebreak.support.HttpApi;
-import org.firebreak.support.OwnSchema;
+import org.firebreak.support.IsolatedDevnet;
 import org.firebreak.support.TestDevnet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,33 +36,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * naming the account, the old and the new delegate and the block and transaction of the authorization; the
  * "Delegated account drained" playbook is its checklist, and its three checks run by themselves with their evidence.
  */
-@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
-        "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
-        "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
-class Eip7702WatchOnDevnetTests {
+class Eip7702WatchOnDevnetTests extends OnIsolatedDevnetTest {
 
-    private static final Devnet devnet = TestDevnet.isolated();
+    @RegisterExtension
+    static final IsolatedDevnet isolated = new IsolatedDevnet();
+    private static final Devnet devnet = isolated.devnet();
     private static final Pattern DRAINED = Pattern.compile(
             "account (0x[0-9a-f]{40}) re-delegated from DeleGator (0x[0-9a-f]{40}) to sweeper (0x[0-9a-f]{40}) at block (\\d+)");
     private static final IncidentType DRAINED_TYPE = IncidentType.of("DELEGATED_ACCOUNT_DRAINED");
 
     @DynamicPropertySource
-    static void devnet(DynamicPropertyRegistry registry) {
-        registry.add("firebreak.chain.profile", () -> devnet.profilePath().toString());
-        OwnSchema.register(registry);
+    static void chain(DynamicPropertyRegistry registry) {
+        isolated.register(registry);
     }
 
-    @AfterAll
-    static void down() {
-        devnet.down();
-    }
-
-    @Autowired
-    AlertApi alerts;
-    @Autowired
-    IncidentApi incidents;
-    @Autowired
-    ChainEvents chainEvents;
     @Autowired
     Diagnostics diagnostics;
 

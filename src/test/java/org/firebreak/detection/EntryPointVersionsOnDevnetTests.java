@@ -10,22 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.firebreak.chain.ChainEvent;
-import org.firebreak.chain.ChainEvents;
 import org.firebreak.chain.EntryPointVersion;
 import org.firebreak.devnet.DeployedStack.DeployedEntryPoint;
 import org.firebreak.devnet.Devnet;
 import org.firebreak.devnet.SentOperations;
-import org.firebreak.incident.IncidentApi;
 import org.firebreak.shared.Severity;
-import org.firebreak.support.HttpApi;
-import org.firebreak.support.OwnSchema;
+import org.firebreak.support.IsolatedDevnet;
 import org.firebreak.support.TestDevnet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The issue's acceptance for EntryPoint v0.8 and v0.9 beside v0.7, on a devnet of its own that deployed all three
@@ -35,32 +31,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * that EntryPoint's alert and opens a Critical incident, and the other EntryPoints' counts stay their own. A v0.9
  * EntryPoint ignoring the initCode of a deployed account is followed as its own {@code IgnoredInitCode} event.
  */
-@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
-        "firebreak.detection.storm-guard.enabled=false",
-        "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
-        "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
-class EntryPointVersionsOnDevnetTests {
+@TestPropertySource(properties = "firebreak.detection.storm-guard.enabled=false")
+class EntryPointVersionsOnDevnetTests extends OnIsolatedDevnetTest {
 
-    private static final Devnet devnet = TestDevnet.isolated();
+    @RegisterExtension
+    static final IsolatedDevnet isolated = new IsolatedDevnet();
+    private static final Devnet devnet = isolated.devnet();
     private static final Duration LIMIT = devnet.profile().blockTime().plusSeconds(10);
 
     @DynamicPropertySource
-    static void devnet(DynamicPropertyRegistry registry) {
-        registry.add("firebreak.chain.profile", () -> devnet.profilePath().toString());
-        OwnSchema.register(registry);
+    static void chain(DynamicPropertyRegistry registry) {
+        isolated.register(registry);
     }
 
-    @AfterAll
-    static void down() {
-        devnet.down();
-    }
-
-    @Autowired
-    AlertApi alerts;
-    @Autowired
-    IncidentApi incidents;
-    @Autowired
-    ChainEvents chainEvents;
 
     @Test
     void failedOperationsOnAVersionZeroEightOrZeroNineEntryPointAreCountedByTheFailedOperationsRulePerEntryPoint() {

@@ -10,23 +10,18 @@ import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.firebreak.chain.ChainEvent;
-import org.firebreak.chain.ChainEvents;
 import org.firebreak.devnet.Devnet;
 import org.firebreak.devnet.Fault;
 import org.firebreak.devnet.FaultReport;
-import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentFilter;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.incident.TimelineEntry;
 import org.firebreak.shared.Severity;
-import org.firebreak.support.HttpApi;
-import org.firebreak.support.OwnSchema;
+import org.firebreak.support.IsolatedDevnet;
 import org.firebreak.support.Settle;
 import org.firebreak.support.TestDevnet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,32 +31,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * nothing. The first opens exactly one High incident naming the new contract, its deployer, the transaction and the
  * address it embeds; the second opens nothing.
  */
-@SpringBootTest(properties = { "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
-        "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
-        "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
-class StagedContractsOnDevnetTests {
+class StagedContractsOnDevnetTests extends OnIsolatedDevnetTest {
 
-    private static final Devnet devnet = TestDevnet.isolated();
+    @RegisterExtension
+    static final IsolatedDevnet isolated = new IsolatedDevnet();
+    private static final Devnet devnet = isolated.devnet();
     private static final Pattern DEPLOYED = Pattern.compile("contract (0x[0-9a-f]{40}) deployed by (0x[0-9a-fA-F]{40}) at block (\\d+)");
     private static final Duration SETTLE = devnet.profile().blockTime().plusSeconds(1);
 
     @DynamicPropertySource
-    static void devnet(DynamicPropertyRegistry registry) {
-        registry.add("firebreak.chain.profile", () -> devnet.profilePath().toString());
-        OwnSchema.register(registry);
+    static void chain(DynamicPropertyRegistry registry) {
+        isolated.register(registry);
     }
 
-    @AfterAll
-    static void down() {
-        devnet.down();
-    }
-
-    @Autowired
-    AlertApi alerts;
-    @Autowired
-    IncidentApi incidents;
-    @Autowired
-    ChainEvents chainEvents;
 
     @Test
     void aContractEmbeddingTheEntryPointsAddressOpensOneHighIncidentNamingDeployerAndTransaction() {

@@ -14,6 +14,7 @@ import org.firebreak.shared.YamlDocuments;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
@@ -22,6 +23,7 @@ import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
 /** The shared devnet, as deployed: real contracts, a profile that describes them, signed delegations. */
+@Tag("integration")
 class DevnetDeploymentTests {
 
     private static Devnet devnet;

@@ -13,6 +13,7 @@ import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
@@ -31,6 +32,7 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 /** Every fault has an effect a diagnostic can observe on chain (or on the primary endpoint), and clear undoes it. */
+@Tag("integration")
 class DevnetFaultsTests {
 
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Finding anvil and the artifacts, and saying in one line what to do when they are missing. */
+@Tag("integration")
 class DevnetHomeTests {
 
     @Test

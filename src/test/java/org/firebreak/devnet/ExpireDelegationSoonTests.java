@@ -11,12 +11,14 @@ import org.firebreak.chain.ChainProfile.WatchedDelegation;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * expire-delegation-soon moves chain time forward for good, so it runs on a devnet of its own: the shared one keeps
  * its expiry figures for every other test.
  */
+@Tag("integration")
 class ExpireDelegationSoonTests {
 
     private static Devnet devnet;

@@ -11,6 +11,7 @@ import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
@@ -26,6 +27,7 @@ import org.web3j.utils.Numeric;
  * User operations sent through the devnet's real EntryPoint: the receipts' own logs, read from anvil and decoded here
  * with web3j (events whose topics are checked against the on-chain reference), show what each kind of operation did.
  */
+@Tag("integration")
 class UserOperationsTests {
 
     private static final Event USER_OPERATION_EVENT = EntryPointEvents.USER_OPERATION_EVENT;

@@ -9,6 +9,7 @@ import org.firebreak.incident.IncidentEvents.IncidentSeverityChanged;
 import org.firebreak.incident.IncidentEvents.IncidentStatusChanged;
 import org.firebreak.shared.IncidentType;
 import org.firebreak.shared.Severity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -19,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 /** The incident module on its own (with what it depends on): commands in, events out. */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @TestPropertySource(properties = "firebreak.data-dir=./target/test-data/${random.uuid}")
+@Tag("integration")
 class IncidentModuleTests {
 
     @Autowired

@@ -14,6 +14,7 @@ import org.firebreak.support.FirebreakProcess;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.WebhookReceiver;
 import org.firebreak.support.WebhookReceiver.Received;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * holds it unanswered), and after the restart the delivery is made again under the same idempotency key and settles
  * as one delivered notification. Requests are held in a real separate process, killed with SIGKILL.
  */
+@Tag("integration")
 class DeliveryCrashTests {
 
     @Test

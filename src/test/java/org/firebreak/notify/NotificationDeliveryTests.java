@@ -23,12 +23,16 @@ import org.firebreak.shared.Severity;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.OwnSchema;
+import org.firebreak.support.SmtpRelay;
 import org.firebreak.support.WebhookReceiver;
 import org.firebreak.support.WebhookReceiver.Received;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,6 +58,7 @@ class NotificationDeliveryTests {
         registry.add("firebreak.scheduler.enabled", () -> "true");
         registry.add("firebreak.notify.retry.attempts", () -> "3");
         registry.add("firebreak.notify.retry.initial-backoff", () -> "200ms");
+        registry.add("firebreak.notify.request-timeout", () -> "1s");
         registry.add("firebreak.notify.channels[0].name", () -> "team");
         registry.add("firebreak.notify.channels[0].kind", () -> "CONSOLE");
         registry.add("firebreak.notify.channels[0].address", () -> "team");
@@ -71,6 +76,8 @@ class NotificationDeliveryTests {
     IncidentApi incidents;
     @Autowired
     JsonMapper json;
+    @Autowired
+    NotifySettings settings;
     @LocalServerPort
     int port;
 
@@ -174,6 +181,61 @@ class NotificationDeliveryTests {
         } finally {
             smtp = startSmtp();
         }
+    }
+
+    @Test
+    void anUnansweredSlackPostIsNotSentAgainWhileTheWebhookIsUnderItsKey() throws Exception {
+        IncidentId incident = openIncident();
+        try (WebhookReceiver slow = new WebhookReceiver()) {
+            slow.hang();
+            notifications.request(new NotificationRequest(incident, MessageKind.PAGE,
+                    List.of(new Destination(ChannelKind.SLACK, slow.url("/slack"), "bob"),
+                            new Destination(ChannelKind.WEBHOOK, slow.url("/hook"), "bob")),
+                    Map.of("level", "1", "ackUrl", "http://127.0.0.1/ack/y"), incident + ":page:" + UUID.randomUUID()));
+
+            List<Received> hook = slow.await("/hook", 2, Duration.ofSeconds(10));
+            slow.release();
+            assertThat(hook).as("the webhook is tried again after no answer within 1 s").hasSize(2);
+            assertThat(hook.get(1).header("Idempotency-Key")).isEqualTo(hook.get(0).header("Idempotency-Key"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> statuses(incident).equals(List.of("UNKNOWN", "DELIVERED")));
+            Thread.sleep(1500);
+            assertThat(slow.received("/slack")).as("Slack got the page once, and its answer never came").hasSize(1);
+            JsonNode slack = api().get("/api/v1/incidents/" + incident + "/notifications").json().get(0);
+            assertThat(slack.get("attempts").asInt()).isEqualTo(1);
+            assertThat(slack.get("lastOutcome").asString()).isEqualTo("no answer within 1s; outcome unknown");
+            String at = "http://127.0.0.1:" + java.net.URI.create(slow.url("/")).getPort() + "/…";
+            assertThat(notificationLines(incident)).containsExactlyInAnyOrder(
+                    "PAGE to bob via slack " + at + " attempt 1: no answer within 1s; outcome unknown (it may have "
+                            + "arrived); not sent again to avoid a duplicate (slack cannot drop a repeat); escalation "
+                            + "goes on while nobody acknowledges",
+                    "PAGE to bob via webhook " + at + " attempt 1: no answer within 1s, retrying in 200ms",
+                    "PAGE to bob via webhook " + at + " attempt 2: delivered (HTTP 200)");
+        }
+    }
+
+    @Test
+    void anEmailWhoseAnswerNeverComesIsNotSentAgain() throws Exception {
+        IncidentId incident = openIncident();
+        smtp.purgeEmailFromAllMailboxes();
+        try (SmtpRelay relay = new SmtpRelay(smtpPort)) {
+            relay.hold();
+            String key = incident + ":stakeholders:" + UUID.randomUUID();
+            // The application's mail sender talks to GreenMail directly; this one goes through the relay.
+            JavaMailSenderImpl mail = new JavaMailSenderImpl();
+            mail.setHost("127.0.0.1");
+            mail.setPort(relay.port());
+            mail.getJavaMailProperties().put("mail.smtp.timeout", "1000");
+            EmailSender sender = new EmailSender(new StaticListableBeanFactory(Map.of("mail", mail))
+                    .getBeanProvider(JavaMailSender.class), settings);
+            Sent sent = sender.send(new ChannelSender.Outgoing(key + "/1", 1,
+                    new Destination(ChannelKind.EMAIL, "partners@example.com", null), MessageKind.STAKEHOLDER_NOTICE,
+                    new Message("subject", "body", "{}")));
+
+            assertThat(sent).isInstanceOf(Sent.Unknown.class);
+            assertThat(sent.detail()).contains("Read timed out");
+            assertThat(smtp.waitForIncomingEmail(5_000, 1)).as("the server took it all the same").isTrue();
+        }
+        smtp.purgeEmailFromAllMailboxes();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.stream.StreamSupport;
 
 import org.firebreak.support.FirebreakProcess;
 import org.firebreak.support.HttpApi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * row in the store, and the page, its timeline entry, its notification request and the removal of the timer commit
  * together. Runs a real separate server with a 5-second acknowledge timeout.
  */
+@Tag("integration")
 class EscalationCrashTests {
 
     private static final String ONCALL = """

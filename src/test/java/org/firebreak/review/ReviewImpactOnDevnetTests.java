@@ -23,6 +23,7 @@ import org.firebreak.support.HttpApi;
 import org.firebreak.support.OwnSchema;
 import org.firebreak.support.TestDevnet;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +46,7 @@ import tools.jackson.databind.JsonNode;
         "firebreak.data-dir=./target/test-data/${random.uuid}", "firebreak.devnet=true",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
+@Tag("integration")
 class ReviewImpactOnDevnetTests {
 
     private static final Devnet devnet = TestDevnet.isolated();

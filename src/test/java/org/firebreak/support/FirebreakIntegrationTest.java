@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The whole application on a random port over a real store: a fresh H2 file per test context, or the
- * PostgreSQL given by SPRING_DATASOURCE_URL (the second run of {@code ./firebreak test}). Time comes from a
+ * The whole application on a random port over a real store: a fresh H2 file per test context, or the JVM's
+ * {@link TestPostgres} (the second run of {@code ./firebreak test}). Tagged {@code integration}: {@code mvn verify}
+ * (Failsafe) runs it, {@code mvn test} does not. Time comes from a
  * {@link MutableClock}. The scheduler runs no task (no background follower or monitor touching the shared devnet
  * behind a test's back): a test calls the work it wants done, or sets {@code firebreak.scheduler.enabled=true}.
  */
@@ -32,6 +34,7 @@ import org.springframework.context.annotation.Primary;
         "firebreak.scheduler.enabled=false",
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN })
 @Import(FirebreakIntegrationTest.TestClock.class)
+@Tag("integration")
 public @interface FirebreakIntegrationTest {
 
     @TestConfiguration(proxyBeanMethods = false)

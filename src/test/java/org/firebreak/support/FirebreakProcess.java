@@ -35,9 +35,13 @@ public final class FirebreakProcess implements AutoCloseable {
     /** With extra environment variables, e.g. settings in Spring's form {@code FIREBREAK_NOTIFY_REQUESTTIMEOUT=2s}. */
     public static FirebreakProcess start(Path dataDir, Path log, java.util.Map<String, String> env) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.firebreak.FirebreakApplication", "up", "--port", "0", "--data-dir", dataDir.toString(),
-                "--config-dir", dataDir.resolve("config").toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        // The store of this test JVM (TestPostgres sets it on the PostgreSQL run) is the server's too.
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("spring.datasource."))
+                .sorted().forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
+        command.addAll(List.of("org.firebreak.FirebreakApplication", "up", "--port", "0", "--data-dir",
+                dataDir.toString(), "--config-dir", dataDir.resolve("config").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("FIREBREAK_BOOTSTRAP_TOKEN", HttpApi.BOOTSTRAP_TOKEN);
         builder.environment().putAll(env);
         builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));

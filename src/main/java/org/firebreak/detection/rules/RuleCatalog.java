@@ -42,7 +42,7 @@ public class RuleCatalog {
     }
 
     /** Checks rules against these diagnostic names and incident types. */
-    RuleCatalog(Path directory, Set<String> diagnosticNames, Set<IncidentType> types) {
+    public RuleCatalog(Path directory, Set<String> diagnosticNames, Set<IncidentType> types) {
         this.directory = directory;
         this.rules = load(diagnosticNames, types);
     }

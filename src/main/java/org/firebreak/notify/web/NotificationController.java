@@ -28,7 +28,7 @@ class NotificationController {
 
     @GetMapping("/api/v1/incidents/{id}/notifications")
     @Operation(summary = "Every delivery of the incident's notifications, oldest first: kind, channel, address, "
-            + "person, status (PENDING, SENDING, RETRYING, DELIVERED, FAILED) and attempts")
+            + "person, status (PENDING, SENDING, RETRYING, DELIVERED, FAILED, UNKNOWN) and attempts")
     List<DeliveryView> list(@PathVariable String id) {
         IncidentId incident = parse(id);
         incidents.get(incident);

@@ -1,0 +1,23 @@
+package org.firebreak.oncall;
+
+import java.nio.file.Path;
+
+import org.firebreak.shared.InvalidConfiguration;
+
+/** Reads an on-call file as Firebreak does at start-up, without a server: for {@code firebreak check --config-dir}. */
+public final class OnCallFileCheck {
+
+    private OnCallFileCheck() {
+    }
+
+    /**
+     * What the file configures, in one line.
+     *
+     * @throws InvalidConfiguration naming the file, line and field of the first problem
+     */
+    public static String check(Path file) {
+        OnCallCatalog catalog = new OnCallCatalog(file);
+        return catalog.people().size() + " people, " + catalog.schedules().size() + " schedule(s), "
+                + catalog.policies().size() + " escalation polic" + (catalog.policies().size() == 1 ? "y" : "ies");
+    }
+}
