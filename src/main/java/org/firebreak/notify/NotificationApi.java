@@ -51,6 +51,11 @@ public class NotificationApi {
         return notifications.deliveries(incident);
     }
 
+    /** Every delivery of the notification requested with {@code key} (one about no incident, say), in order. */
+    public List<DeliveryView> deliveries(String key) {
+        return notifications.deliveries(key);
+    }
+
     /** A named channel of {@code firebreak.notify.channels}, addressed to nobody in particular. */
     public Optional<Destination> channel(String name) {
         return settings.channel(name).map(c -> c.destination(null));

@@ -38,9 +38,11 @@ class Paging {
     private final SilenceApi silences;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OnCallSettings settings;
 
     Paging(IncidentApi incidents, OnCallCatalog catalog, Escalations escalations, EscalationTimers timers, Pager pager,
-            SilenceApi silences, TransactionTemplate tx, Clock clock) {
+            SilenceApi silences, TransactionTemplate tx, Clock clock, OnCallSettings settings) {
+        this.settings = settings;
         this.incidents = incidents;
         this.silences = silences;
         this.catalog = catalog;
@@ -117,6 +119,9 @@ class Paging {
             Escalation e = found.get();
             if (e.state() == EscalationState.PAGING && to != IncidentStatus.TRIGGERED) {
                 stopPaging(e, id + " " + to + " by " + actor, actor);
+                if (to == IncidentStatus.ACKNOWLEDGED && e.severity() == Severity.CRITICAL && settings.tellNextOnCall()) {
+                    pager.record(id, pager.tellNextOnCall(e, actor, clock.instant()), ACTOR);
+                }
             } else if (e.state() == EscalationState.NOTICE_PENDING && !to.isOpen()) {
                 timers.cancelNotice(new TeamNoticeDue(id.number()));
                 String why = id + " " + to + " by " + actor + " before business hours: the team notice is not sent";
