@@ -35,10 +35,11 @@ final class EndpointRules {
 
     EndpointRules() {
         // Public: the status page and its feeds, acknowledge links (the signed link is the credential), the
-        // health probe, sign-in, static files, and the alert intakes (each checks its own integration secret).
+        // health probe, sign-in, static files, the alert intakes (each checks its own integration secret), and the
+        // on-call calendar feeds (calendar apps cannot sign in; the feed URL's token is the credential).
         open(null, "/status", "/status/**", "/api/v2/**", "/actuator/health", "/actuator/health/**", "/login", "/error",
                 "/console/**", "/webjars/**", "/favicon.ico");
-        open(HttpMethod.GET, "/ack/**");
+        open(HttpMethod.GET, "/ack/**", "/calendars/schedules/*", "/calendars/people/*");
         open(HttpMethod.POST, "/ack/**", "/api/v1/integrations/*/alertmanager", "/api/v1/integrations/*/pagerduty");
 
         // Anyone signed in: who am I, one's own password and tokens.

@@ -81,7 +81,7 @@ class Deliveries {
             log.info("Notification {} was already requested; nothing new is sent", request.key());
             return List.of();
         }
-        IncidentView incident = incidents.get(request.incident());
+        IncidentView incident = request.incident() == null ? null : incidents.get(request.incident());
         return store(request.key(), request.incident(), request.kind(), render(request, incident), request.to());
     }
 
@@ -260,20 +260,22 @@ class Deliveries {
         }
     }
 
-    private Message render(NotificationRequest request, IncidentView incident) {
+    private Message render(NotificationRequest request, @Nullable IncidentView incident) {
         MessageTemplates.Rendered rendered = templates.render(request.kind(), incident, request.values());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("notificationKey", request.key());
         payload.put("kind", request.kind().name());
-        Map<String, Object> about = new LinkedHashMap<>();
-        about.put("id", incident.id().toString());
-        about.put("title", incident.title());
-        about.put("severity", incident.severity().name());
-        about.put("status", incident.status().name());
-        about.put("commander", incident.commander());
-        about.put("components", incident.components());
-        about.put("url", templates.incidentUrl(incident));
-        payload.put("incident", about);
+        if (incident != null) {
+            Map<String, Object> about = new LinkedHashMap<>();
+            about.put("id", incident.id().toString());
+            about.put("title", incident.title());
+            about.put("severity", incident.severity().name());
+            about.put("status", incident.status().name());
+            about.put("commander", incident.commander());
+            about.put("components", incident.components());
+            about.put("url", templates.incidentUrl(incident));
+            payload.put("incident", about);
+        }
         payload.put("values", new java.util.TreeMap<>(request.values()));
         payload.put("requestedAt", clock.instant().toString());
         return new Message(rendered.subject(), rendered.body(), json.writeValueAsString(payload));

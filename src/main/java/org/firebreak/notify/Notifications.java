@@ -40,7 +40,8 @@ class Notifications {
         int inserted = jdbc.sql("""
                 insert into notification (notification_key, incident_number, kind, subject, body, payload, requested_at)
                 values (:k, :incident, :kind, :subject, :body, :payload, :at) on conflict do nothing""")
-                .param("k", key).param("incident", incident == null ? null : incident.number())
+                .param("k", key)
+                .param("incident", incident == null ? null : incident.number(), java.sql.Types.BIGINT)
                 .param("kind", kind.name()).param("subject", message.subject())
                 .param("body", message.body()).param("payload", message.payload()).param("at", ts(now)).update();
         if (inserted == 0) {
@@ -90,10 +91,13 @@ class Notifications {
     }
 
     List<DeliveryView> deliveries(IncidentId incident) {
-        return jdbc.sql("""
-                select n.notification_key, n.kind, n.subject, n.requested_at, d.* from notification_delivery d
-                join notification n on n.id = d.notification_id where n.incident_number = :i
-                order by n.id, d.seq""").param("i", incident.number()).query((rs, i) -> {
+        return views("n.incident_number = :i", incident.number());
+    }
+
+    private List<DeliveryView> views(String where, Object value) {
+        return jdbc.sql("select n.notification_key, n.kind, n.subject, n.requested_at, d.* from notification_delivery d"
+                + " join notification n on n.id = d.notification_id where " + where + " order by n.id, d.seq")
+                .param("i", value).query((rs, i) -> {
                     DeliveryRow d = row(rs, i);
                     return new DeliveryView(rs.getString("notification_key"), d.key(),
                             MessageKind.valueOf(rs.getString("kind")), d.to().channel(),
@@ -106,6 +110,11 @@ class Notifications {
     private static @Nullable IncidentId incident(ResultSet rs) throws SQLException {
         long number = rs.getLong("incident_number");
         return rs.wasNull() ? null : new IncidentId(number);
+    }
+
+    /** Every delivery of the notification stored with {@code key}, in order. */
+    List<DeliveryView> deliveries(String key) {
+        return views("n.notification_key = :i", key);
     }
 
     private static DeliveryRow row(ResultSet rs, int i) throws SQLException {
@@ -121,7 +130,7 @@ class Notifications {
             int attempts, @Nullable Instant leaseUntil, @Nullable Instant nextAttemptAt) {
     }
 
-    /** A delivery with the notification it belongs to (about no incident: an {@link Announcement}). */
+    /** A delivery with the notification it belongs to (about no incident: an {@link Announcement} or a shift notice). */
     record Delivery(DeliveryRow row, @Nullable IncidentId incident, String notificationKey, MessageKind kind, Message message) {
     }
 }
