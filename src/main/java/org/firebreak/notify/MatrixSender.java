@@ -42,9 +42,9 @@ class MatrixSender implements ChannelSender {
 
     @Override
     public Sent send(Outgoing out) {
-        if (settings.homeserver() == null || settings.accessToken() == null) {
-            return new Sent.Failed("no Matrix account: set firebreak.notify.matrix.homeserver and access-token "
-                    + "(FIREBREAK_MATRIX_HOMESERVER, FIREBREAK_MATRIX_ACCESS_TOKEN)");
+        String missing = settings.missing();
+        if (missing != null) {
+            return new Sent.Failed(missing);
         }
         return http.send("PUT", url(out), body(out), "application/json",
                 Map.of("Authorization", "Bearer " + settings.accessToken()));

@@ -24,6 +24,12 @@ record MatrixSettings(@Nullable String homeserver, @Nullable String accessToken)
         }
     }
 
+    /** Why no message can be sent to Matrix with these settings, or null when one can. */
+    @Nullable String missing() {
+        return homeserver == null || accessToken == null ? "no Matrix account: set firebreak.notify.matrix.homeserver "
+                + "and access-token (FIREBREAK_MATRIX_HOMESERVER, FIREBREAK_MATRIX_ACCESS_TOKEN)" : null;
+    }
+
     /** Never prints the token. */
     @Override
     public String toString() {

@@ -47,8 +47,7 @@ class NtfySender implements ChannelSender {
     public Sent send(Outgoing out) {
         Target target = target(out.to().address());
         if (target == null) {
-            return new Sent.Failed("no ntfy server configured: set firebreak.notify.ntfy.url (FIREBREAK_NTFY_URL), "
-                    + "or give the contact its topic's whole URL");
+            return new Sent.Failed(Objects.requireNonNull(settings.missing(out.to().address())));
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (settings.token() != null && settings.server().map(s -> sameOrigin(s, target.server())).orElse(false)) {

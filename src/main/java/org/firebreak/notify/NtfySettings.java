@@ -29,6 +29,15 @@ record NtfySettings(@Nullable String url, @Nullable String token) {
         return Optional.ofNullable(url);
     }
 
+    /**
+     * Why nothing can be published to a contact's address with these settings, or null when it can: a bare topic
+     * needs the server, a topic's whole URL names its own.
+     */
+    @Nullable String missing(String address) {
+        return url == null && !Addresses.ntfyTopicUrl(address.strip()) ? "no ntfy server configured: set "
+                + "firebreak.notify.ntfy.url (FIREBREAK_NTFY_URL), or give the contact its topic's whole URL" : null;
+    }
+
     static String trimSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

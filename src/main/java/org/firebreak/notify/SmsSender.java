@@ -40,8 +40,9 @@ class SmsSender implements ChannelSender {
 
     @Override
     public Sent send(Outgoing out) {
-        if (settings.url() == null) {
-            return new Sent.Failed("no SMS gateway configured: set firebreak.notify.sms.url (FIREBREAK_SMS_URL)");
+        String missing = settings.missing();
+        if (missing != null) {
+            return new Sent.Failed(missing);
         }
         Map<String, String> headers = new LinkedHashMap<>(settings.headers());
         if (settings.username() != null && settings.password() != null) {

@@ -59,6 +59,11 @@ record SmsSettings(@Nullable String url, @DefaultValue("POST") String method,
         return contentType.toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded");
     }
 
+    /** Why no text message can be sent with these settings, or null when one can. */
+    @Nullable String missing() {
+        return url == null ? "no SMS gateway configured: set firebreak.notify.sms.url (FIREBREAK_SMS_URL)" : null;
+    }
+
     /** Never prints the password, the headers' values or a URL that may carry a key. */
     @Override
     public String toString() {

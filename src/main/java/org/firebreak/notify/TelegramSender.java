@@ -42,9 +42,9 @@ class TelegramSender implements ChannelSender {
 
     @Override
     public Sent send(Outgoing out) {
-        if (settings.botToken() == null) {
-            return new Sent.Failed("no Telegram bot token: set firebreak.notify.telegram.bot-token "
-                    + "(FIREBREAK_TELEGRAM_BOT_TOKEN)");
+        String missing = settings.missing();
+        if (missing != null) {
+            return new Sent.Failed(missing);
         }
         return http.post(settings.apiUrl() + "/bot" + settings.botToken() + "/sendMessage", body(out), Map.of());
     }

@@ -27,6 +27,12 @@ record TelegramSettings(@DefaultValue("https://api.telegram.org") String apiUrl,
         }
     }
 
+    /** Why no message can be sent to Telegram with these settings, or null when one can. */
+    @Nullable String missing() {
+        return botToken == null ? "no Telegram bot token: set firebreak.notify.telegram.bot-token "
+                + "(FIREBREAK_TELEGRAM_BOT_TOKEN)" : null;
+    }
+
     /** Never prints the token. */
     @Override
     public String toString() {

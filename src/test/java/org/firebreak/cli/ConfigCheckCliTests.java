@@ -117,6 +117,66 @@ class ConfigCheckCliTests {
     }
 
     @Test
+    void theChannelsSettingsAreReadAsTheServerReadsThemAndAContactWhoseChannelHasNoServerIsAWarning()
+            throws IOException {
+        Files.writeString(dir.resolve("oncall.yml"), "people:\n" + PagingChannelServers.DANA + """
+                policies:
+                  - id: default
+                    levels:
+                      - { name: L1, people: [dana] }
+                """);
+        Files.writeString(dir.resolve("application.yml"), """
+                firebreak:
+                  notify:
+                    ntfy: { url: "https://ntfy.example.org/" }
+                    telegram: { bot-token: "123456:ABC-secret" }
+                """);
+
+        CliRun partly = CliRun.of("check", "--config-dir", dir.toString());
+
+        assertThat(partly.exit()).as(partly.out() + partly.err()).isZero();
+        assertThat(partly.out()).contains("WARN").contains("ntfy https://ntfy.example.org, Telegram bot at")
+                .contains("warning: " + dir.resolve("oncall.yml") + ":7: field 'people[0].contacts[2]': dana's MATRIX "
+                        + "contact goes nowhere: no Matrix account: set firebreak.notify.matrix.homeserver")
+                .contains("warning: " + dir.resolve("oncall.yml") + ":8: field 'people[0].contacts[3]': dana's SMS "
+                        + "contact goes nowhere: no SMS gateway configured")
+                .doesNotContain("contacts[0]").doesNotContain("contacts[1]").doesNotContain("ABC-secret")
+                .doesNotContain("cannot be paged at all").contains("Configuration OK.");
+
+        Files.writeString(dir.resolve("application.yml"), """
+                firebreak:
+                  notify:
+                    ntfy: { url: "ntfy.example.org" }
+                """);
+        CliRun malformed = CliRun.of("check", "--config-dir", dir.toString());
+
+        assertThat(malformed.exit()).isEqualTo(1);
+        assertThat(malformed.out()).contains("field 'firebreak.notify.ntfy.url': must be an http(s) URL")
+                .contains("1 file(s) with a problem");
+    }
+
+    @Test
+    void aPersonWithNoContactThatCanBeReachedIsSaidToBeUnpageable() throws IOException {
+        Files.writeString(dir.resolve("oncall.yml"), """
+                people:
+                  - id: erin
+                    contacts:
+                      - { channel: SMS, address: "+4915112345678" }
+                policies:
+                  - id: default
+                    levels:
+                      - { name: L1, people: [erin] }
+                """);
+
+        CliRun run = CliRun.of("check", "--config-dir", dir.toString());
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("warning: " + dir.resolve("oncall.yml") + ":4: field 'people[0].contacts[0]': "
+                + "erin's SMS contact goes nowhere: no SMS gateway configured: set firebreak.notify.sms.url "
+                + "(FIREBREAK_SMS_URL) (erin cannot be paged at all)");
+    }
+
+    @Test
     void aPersonsUnknownTimeZoneAndALevelsBadLocalHoursAreNamedWithTheirLineAndField() throws IOException {
         String file = """
                 people:
