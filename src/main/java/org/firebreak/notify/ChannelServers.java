@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.firebreak.shared.ConfigProblem;
 import org.firebreak.shared.InvalidConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,6 +35,7 @@ public final class ChannelServers {
     private final SmsSettings sms;
     private final boolean smtp;
 
+    @Autowired
     ChannelServers(NtfySettings ntfy, TelegramSettings telegram, MatrixSettings matrix, SmsSettings sms,
             ObjectProvider<JavaMailSender> mail) {
         this(ntfy, telegram, matrix, sms, mail.getIfAvailable() != null);
