@@ -55,7 +55,7 @@ record StakeholderFile(List<Group> groups) {
         }
     }
 
-    /** One way to reach a group: a channel (webhook, slack, email, console) and its address. */
+    /** One way to reach a group: a channel (webhook, slack, email, console, ntfy, telegram, matrix, sms) and its address. */
     record Contact(String channel, String address) {
 
         Contact {
@@ -67,6 +67,11 @@ record StakeholderFile(List<Group> groups) {
             }
             if (kind == ChannelKind.EMAIL && !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 throw new ConfigProblem("address", "'" + address + "' is not an email address");
+            }
+            if (kind != ChannelKind.WEBHOOK && kind != ChannelKind.SLACK && kind != ChannelKind.EMAIL) {
+                kind.addressProblem(address).ifPresent(problem -> {
+                    throw new ConfigProblem("address", problem);
+                });
             }
         }
 

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where one message goes: a channel and its address (a URL for webhooks, an email address, a name for the
- * console), and the person it reaches, if it is a person's contact method rather than a team channel.
+ * console, an ntfy topic, a Telegram chat id, a Matrix room id, a phone number), and the person it reaches, if it is a person's contact method rather than a team channel.
  */
 public record Destination(ChannelKind channel, String address, @Nullable String person) {
 
@@ -17,12 +17,16 @@ public record Destination(ChannelKind channel, String address, @Nullable String 
     /**
      * The address as anyone who may read the timeline, the API or the log may see it: a webhook or Slack URL carries
      * its secret in the path or query, so it shows as scheme, host and port only ({@code https://hooks.slack.com/…});
-     * an email address or a console name as it is.
+     * an ntfy topic (the password of a server without access control) as its first two characters ({@code da…}),
+     * a phone number as country code and last two digits ({@code +49…78}); an email address, a console name, a
+     * Telegram chat id or a Matrix room id (which reach no one without Firebreak's own token) as it is.
      */
     public String shown() {
         return switch (channel) {
             case WEBHOOK, SLACK -> Addresses.redactedUrl(address);
-            case EMAIL, CONSOLE -> address;
+            case NTFY -> Addresses.redactedTopic(address);
+            case SMS -> Addresses.redactedPhone(address);
+            case EMAIL, CONSOLE, TELEGRAM, MATRIX -> address;
         };
     }
 }

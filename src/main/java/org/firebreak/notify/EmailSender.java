@@ -43,7 +43,7 @@ class EmailSender implements ChannelSender {
     public Sent send(Outgoing out) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            return new Sent.Failed("no SMTP server configured (spring.mail.host)");
+            return new Sent.Failed(ChannelServers.NO_SMTP);
         }
         try {
             InternetAddress to = new InternetAddress(out.to().address(), true);

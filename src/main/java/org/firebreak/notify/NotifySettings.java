@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param channels the team's named channels (the devnet default: a console channel {@code team})
  * @param teamChannel the channel team notices go to, and reminders when an incident has no commander
- * @param retry how webhook, Slack and email deliveries are retried
+ * @param retry how deliveries are retried (every channel but the console)
  * @param requestTimeout how long one webhook request may take before it counts as a failed attempt
  * @param mailFrom the sender of notification emails
  * @param defaultWebhookSecret signs webhooks to URLs that are not a named channel (a person's own webhook)
@@ -65,7 +65,10 @@ record NotifySettings(@Nullable List<Channel> channels, @DefaultValue("team") St
         return Optional.ofNullable(defaultWebhookSecret).filter(s -> !s.isBlank());
     }
 
-    /** One named channel: {@code url} for webhooks and Slack, {@code address} for email and the console. */
+    /**
+     * One named channel: {@code url} for webhooks and Slack, {@code address} for the others (an email address, a
+     * console name, an ntfy topic, a Telegram chat id, a Matrix room id, a phone number).
+     */
     record Channel(String name, ChannelKind kind, @Nullable String url, @Nullable String address,
             @Nullable String secret) {
 
@@ -75,15 +78,21 @@ record NotifySettings(@Nullable List<Channel> channels, @DefaultValue("team") St
                         + name + "'");
             }
             if (kind == null) {
-                throw new ConfigProblem("channels[" + name + "].kind", "must be WEBHOOK, SLACK, EMAIL or CONSOLE");
+                throw new ConfigProblem("channels[" + name + "].kind", "must be one of "
+                        + java.util.Arrays.toString(ChannelKind.values()));
             }
+            boolean urlKind = kind == ChannelKind.WEBHOOK || kind == ChannelKind.SLACK;
             String where = url != null ? url : address;
             if (where == null || where.isBlank()) {
-                throw new ConfigProblem("channels[" + name + "]", (kind == ChannelKind.WEBHOOK || kind == ChannelKind.SLACK
-                        ? "url" : "address") + " is required");
+                throw new ConfigProblem("channels[" + name + "]", (urlKind ? "url" : "address") + " is required");
             }
-            if ((kind == ChannelKind.WEBHOOK || kind == ChannelKind.SLACK) && !isHttpUrl(where)) {
+            if (urlKind && !isHttpUrl(where)) {
                 throw new ConfigProblem("channels[" + name + "].url", "must be an http(s) URL");
+            }
+            if (!urlKind) {
+                kind.addressProblem(where).ifPresent(problem -> {
+                    throw new ConfigProblem("channels[" + name + "].address", problem);
+                });
             }
             if (kind == ChannelKind.WEBHOOK && (secret == null || secret.length() < 16)) {
                 throw new ConfigProblem("channels[" + name + "].secret",

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.firebreak.notify.ChannelServers;
 import org.firebreak.shared.InvalidConfiguration;
 import org.firebreak.shared.YamlDocuments;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ class OnCallCatalog {
     private static final Logger log = LoggerFactory.getLogger(OnCallCatalog.class);
 
     private final String source;
+    private final Lines lines;
     private final Map<String, Person> people = new LinkedHashMap<>();
     private final Map<String, Schedule> schedules = new LinkedHashMap<>();
     private final List<EscalationPolicy> policies;
@@ -56,6 +59,7 @@ class OnCallCatalog {
         }
         OnCallFile parsed = parse(source, text);
         Lines lines = new Lines(source, text);
+        this.lines = lines;
         for (Person p : parsed.people()) {
             if (people.putIfAbsent(p.id(), p) != null) {
                 throw lines.duplicate(p.id(), "people[" + parsed.people().lastIndexOf(p) + "].id",
@@ -112,6 +116,32 @@ class OnCallCatalog {
 
     List<Person> people() {
         return List.copyOf(people.values());
+    }
+
+    /**
+     * Each contact that goes nowhere with these channel servers (an ntfy topic with no ntfy server, a Telegram chat
+     * with no bot token...), named as a configuration problem is (file, line, field) with the reason; a person none of
+     * whose contacts can be reached is said to be unreachable.
+     */
+    List<String> unreachable(ChannelServers servers) {
+        List<String> found = new ArrayList<>();
+        List<Person> all = people();
+        for (int p = 0; p < all.size(); p++) {
+            Person person = all.get(p);
+            int missing = 0;
+            for (int c = 0; c < person.contacts().size(); c++) {
+                Contact contact = person.contacts().get(c);
+                Optional<String> why = servers.missing(contact.channel(), contact.address());
+                if (why.isPresent()) {
+                    missing++;
+                    found.add(InvalidConfiguration.at(source, lines.lineOf(person.id(), contact.address()),
+                            "people[" + p + "].contacts[" + c + "]", person.id() + "'s " + contact.channel()
+                                    + " contact goes nowhere: " + why.get()).getMessage()
+                            + (missing == person.contacts().size() ? " (" + person.id() + " cannot be paged at all)" : ""));
+                }
+            }
+        }
+        return found;
     }
 
     Optional<Person> person(String id) {

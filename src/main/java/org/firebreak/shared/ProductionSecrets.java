@@ -54,6 +54,14 @@ public final class ProductionSecrets implements EnvironmentPostProcessor, Ordere
         }
     }
 
+    /**
+     * The process's {@code FIREBREAK_..._FILE} variables added to {@code environment} as the server adds them: for
+     * {@code firebreak check}, which reads the settings without starting one.
+     */
+    public static void secretFiles(ConfigurableEnvironment environment) {
+        secretFiles(environment, System.getenv());
+    }
+
     /** FIREBREAK_X_FILE=path supplies FIREBREAK_X. */
     static void secretFiles(ConfigurableEnvironment environment, Map<String, String> variables) {
         Map<String, Object> fromFiles = new LinkedHashMap<>();

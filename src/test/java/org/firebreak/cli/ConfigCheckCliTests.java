@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.firebreak.support.PagingChannelServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
@@ -92,6 +93,87 @@ class ConfigCheckCliTests {
                 .contains(dir.resolve("rules/mine.yml") + ": field 'rules[0].diagnostic.name': no diagnostic named 'no-such-check'")
                 .contains(dir.resolve("chain-profile.yml") + ":3: field 'rpc': needs at least one endpoint")
                 .contains("4 file(s) with a problem");
+    }
+
+    @Test
+    void thePagingChannelsContactsAreCheckedWithFileLineAndField() throws IOException {
+        String oncall = "people:\n" + PagingChannelServers.DANA + """
+                policies:
+                  - id: default
+                    levels:
+                      - { name: L1, people: [dana] }
+                """;
+        Files.writeString(dir.resolve("oncall.yml"), oncall);
+        CliRun good = CliRun.of("check", "--config-dir", dir.toString());
+        assertThat(good.exit()).as(good.out() + good.err()).isZero();
+        assertThat(good.out()).contains("1 people").doesNotContain("FAIL");
+
+        Files.writeString(dir.resolve("oncall.yml"), oncall.replace("{ channel: TELEGRAM, address: \"123456789\" }",
+                "{ channel: TELEGRAM }").replace("+4915112345678", "0151 12345678"));
+        CliRun bad = CliRun.of("check", "--config-dir", dir.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out()).contains(dir.resolve("oncall.yml") + ":6: field 'people[0].contacts[1]': address is required: "
+                + "a Telegram chat id");
+    }
+
+    @Test
+    void theChannelsSettingsAreReadAsTheServerReadsThemAndAContactWhoseChannelHasNoServerIsAWarning()
+            throws IOException {
+        Files.writeString(dir.resolve("oncall.yml"), "people:\n" + PagingChannelServers.DANA + """
+                policies:
+                  - id: default
+                    levels:
+                      - { name: L1, people: [dana] }
+                """);
+        Files.writeString(dir.resolve("application.yml"), """
+                firebreak:
+                  notify:
+                    ntfy: { url: "https://ntfy.example.org/" }
+                    telegram: { bot-token: "123456:ABC-secret" }
+                """);
+
+        CliRun partly = CliRun.of("check", "--config-dir", dir.toString());
+
+        assertThat(partly.exit()).as(partly.out() + partly.err()).isZero();
+        assertThat(partly.out()).contains("WARN").contains("ntfy https://ntfy.example.org, Telegram bot at")
+                .contains("warning: " + dir.resolve("oncall.yml") + ":7: field 'people[0].contacts[2]': dana's MATRIX "
+                        + "contact goes nowhere: no Matrix account: set firebreak.notify.matrix.homeserver")
+                .contains("warning: " + dir.resolve("oncall.yml") + ":8: field 'people[0].contacts[3]': dana's SMS "
+                        + "contact goes nowhere: no SMS gateway configured")
+                .doesNotContain("contacts[0]").doesNotContain("contacts[1]").doesNotContain("ABC-secret")
+                .doesNotContain("cannot be paged at all").contains("Configuration OK.");
+
+        Files.writeString(dir.resolve("application.yml"), """
+                firebreak:
+                  notify:
+                    ntfy: { url: "ntfy.example.org" }
+                """);
+        CliRun malformed = CliRun.of("check", "--config-dir", dir.toString());
+
+        assertThat(malformed.exit()).isEqualTo(1);
+        assertThat(malformed.out()).contains("field 'firebreak.notify.ntfy.url': must be an http(s) URL")
+                .contains("1 file(s) with a problem");
+    }
+
+    @Test
+    void aPersonWithNoContactThatCanBeReachedIsSaidToBeUnpageable() throws IOException {
+        Files.writeString(dir.resolve("oncall.yml"), """
+                people:
+                  - id: erin
+                    contacts:
+                      - { channel: SMS, address: "+4915112345678" }
+                policies:
+                  - id: default
+                    levels:
+                      - { name: L1, people: [erin] }
+                """);
+
+        CliRun run = CliRun.of("check", "--config-dir", dir.toString());
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("warning: " + dir.resolve("oncall.yml") + ":4: field 'people[0].contacts[0]': "
+                + "erin's SMS contact goes nowhere: no SMS gateway configured: set firebreak.notify.sms.url "
+                + "(FIREBREAK_SMS_URL) (erin cannot be paged at all)");
     }
 
     @Test

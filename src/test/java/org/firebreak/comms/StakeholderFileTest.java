@@ -58,7 +58,8 @@ class StakeholderFileTest {
                       - channel: pager
                         address: partners
                 """)).isInstanceOf(InvalidConfiguration.class).hasMessage("stakeholders.yml:5: field "
-                + "'groups[0].notify[0].channel': 'pager' is not a channel; allowed: webhook, slack, email, console");
+                + "'groups[0].notify[0].channel': 'pager' is not a channel; allowed: webhook, slack, email, console, "
+                + "ntfy, telegram, matrix, sms");
     }
 
     @Test
@@ -94,5 +95,12 @@ class StakeholderFileTest {
                     components: [rpc]
                     notify: [{channel: console, address: x}]
                 """)).hasMessageContaining("must be an http(s) URL");
+        assertThatThrownBy(() -> read("""
+                groups:
+                  - name: partners
+                    components: [rpc]
+                    notify: [{channel: matrix, address: "#partners:matrix.example.org"}]
+                """)).hasMessageContaining("field 'groups[0].notify[0].address': '#partners:matrix.example.org' is not "
+                + "a Matrix room id");
     }
 }

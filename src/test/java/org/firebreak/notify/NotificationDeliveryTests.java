@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.firebreak.incident.OpenIncidentBuilder.anIncident;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
@@ -24,6 +21,7 @@ import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.OwnSchema;
 import org.firebreak.support.SmtpRelay;
+import org.firebreak.support.TestSmtp;
 import org.firebreak.support.WebhookReceiver;
 import org.firebreak.support.WebhookReceiver.Received;
 import org.junit.jupiter.api.AfterAll;
@@ -49,8 +47,8 @@ class NotificationDeliveryTests {
     static final String OPS_SECRET = "ops-hook-secret-0123456789";
     static final String DEFAULT_SECRET = "devnet-webhook-secret";
     static final WebhookReceiver receiver = new WebhookReceiver();
-    static final int smtpPort = freePort();
-    static GreenMail smtp = startSmtp();
+    static final int smtpPort = TestSmtp.freePort();
+    static GreenMail smtp = TestSmtp.start(smtpPort);
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -179,7 +177,7 @@ class NotificationDeliveryTests {
                     && l.endsWith("; FAILED after 3 attempts"));
             assertThat(lines).contains("PAGE to bob via console channel team attempt 1: delivered (written to the log)");
         } finally {
-            smtp = startSmtp();
+            smtp = TestSmtp.start(smtpPort);
         }
     }
 
@@ -292,19 +290,5 @@ class NotificationDeliveryTests {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
         return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

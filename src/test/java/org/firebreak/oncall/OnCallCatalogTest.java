@@ -169,6 +169,33 @@ class OnCallCatalogTest {
     }
 
     @Test
+    void aContactWhoseAddressDoesNotFitItsChannelIsNamedWithItsLine() throws IOException {
+        String people = """
+                people:
+                  - id: alice
+                    contacts:
+                      - { channel: NTFY, address: alice-pager-7f3k }
+                      - { channel: TELEGRAM }
+                """;
+        Path noChat = write(people + POLICY);
+        assertThatThrownBy(() -> new OnCallCatalog(noChat)).isInstanceOf(InvalidConfiguration.class)
+                .hasMessage(noChat + ":5: field 'people[0].contacts[1]': address is required: a Telegram chat id: a "
+                        + "number such as 123456789 (a group's starts with -100) or a channel's @name");
+
+        Path badUrl = write(people.replace("{ channel: TELEGRAM }", "{ channel: WEBHOOK, address: \"hooks.example.org/a\" }")
+                + POLICY);
+        assertThatThrownBy(() -> new OnCallCatalog(badUrl)).isInstanceOf(InvalidConfiguration.class)
+                .hasMessage(badUrl + ":5: field 'people[0].contacts[1].address': 'hooks.example.org/a' is not a webhook "
+                        + "address: it must be an http(s) URL");
+
+        Path room = write(people.replace("{ channel: TELEGRAM }", "{ channel: MATRIX, address: \"#ops:matrix.example.org\" }")
+                + POLICY);
+        assertThatThrownBy(() -> new OnCallCatalog(room)).isInstanceOf(InvalidConfiguration.class)
+                .hasMessageStartingWith(room + ":5: field 'people[0].contacts[1].address': '#ops:matrix.example.org' is "
+                        + "not a Matrix room id");
+    }
+
+    @Test
     void aPersonsTimeZoneAndALevelsLocalHoursAreReadAndSnapshotted() throws IOException {
         OnCallCatalog catalog = new OnCallCatalog(write(PEOPLE.replace("  - id: alice\n",
                 "  - id: alice\n    timeZone: Asia/Tokyo\n") + """

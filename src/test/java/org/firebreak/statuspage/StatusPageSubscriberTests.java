@@ -3,16 +3,13 @@ package org.firebreak.statuspage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.firebreak.notify.WebhookSignature;
 import org.firebreak.shared.web.Role;
@@ -20,6 +17,7 @@ import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.HttpApi;
 import org.firebreak.support.MutableClock;
 import org.firebreak.support.OwnSchema;
+import org.firebreak.support.TestSmtp;
 import org.firebreak.support.WebhookReceiver;
 import org.firebreak.support.WebhookReceiver.Received;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 class StatusPageSubscriberTests {
 
     static final WebhookReceiver receiver = new WebhookReceiver();
-    static final int smtpPort = freePort();
-    static final GreenMail smtp = startSmtp();
+    static final int smtpPort = TestSmtp.freePort();
+    static final GreenMail smtp = TestSmtp.start(smtpPort);
     static final Pattern LINK = Pattern.compile("(http://\\S+/status/subscriptions/(?:confirm|unsubscribe)\\?token=\\S+)");
 
     @DynamicPropertySource
@@ -267,19 +265,5 @@ class StatusPageSubscriberTests {
     private static String path(String url) {
         URI uri = URI.create(url);
         return uri.getRawPath() + "?" + uri.getRawQuery();
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,13 +17,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A webhook receiver on 127.0.0.1 (the JDK's HTTP server): records every request per path and answers each path
- * with the statuses a test scripts (then 200), or holds requests unanswered while {@link #hang} is set.
+ * A webhook receiver on 127.0.0.1 (the JDK's HTTP server), and the stand-in for every HTTP channel's server (an ntfy
+ * server, Telegram's Bot API, a Matrix homeserver, an SMS gateway): records every request per path and answers each
+ * path with the statuses a test scripts (then 200), or holds requests unanswered while {@link #hang} is set.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, List<Received>> received = new HashMap<>();
+    private final List<Received> all = new ArrayList<>();
     private final Map<String, Deque<Integer>> scripts = new HashMap<>();
     private volatile CountDownLatch hang = new CountDownLatch(0);
 
@@ -61,6 +63,20 @@ public final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(received.getOrDefault(path, List.of()));
     }
 
+    /** Every request on any path, in the order they arrived. */
+    public synchronized List<Received> all() {
+        return List.copyOf(all);
+    }
+
+    /** Waits until at least {@code count} requests arrived on any path, at most {@code within}. */
+    public List<Received> awaitAll(int count, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (all().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return all();
+    }
+
     /** Waits until {@code path} has at least {@code count} requests, at most {@code within}. */
     public List<Received> await(String path, int count, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
@@ -76,8 +92,11 @@ public final class WebhookReceiver implements AutoCloseable {
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
         int status;
+        Received request = new Received(headers, body, System.nanoTime(), exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery());
         synchronized (this) {
-            received.computeIfAbsent(path, p -> new ArrayList<>()).add(new Received(headers, body, System.nanoTime()));
+            received.computeIfAbsent(path, p -> new ArrayList<>()).add(request);
+            all.add(request);
             Deque<Integer> script = scripts.get(path);
             status = script == null || script.isEmpty() ? 200 : script.poll();
         }
@@ -99,8 +118,12 @@ public final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    /** One request as it arrived; {@code nanos} is {@link System#nanoTime()} at arrival. */
-    public record Received(Map<String, String> headers, byte[] body, long nanos) {
+    /**
+     * One request as it arrived; {@code nanos} is {@link System#nanoTime()} at arrival; {@code rawPath} and
+     * {@code rawQuery} as sent, percent-encoding and all ({@code rawQuery} null when there was none).
+     */
+    public record Received(Map<String, String> headers, byte[] body, long nanos, String method, String rawPath,
+            String rawQuery) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
