@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.LongStream;
 
 import org.firebreak.chain.ChainProfile.ContractRef;
 import org.firebreak.chain.ChainProfile.Follow;
@@ -48,7 +47,8 @@ import org.web3j.utils.Numeric;
  * cursor and publishes {@link ChainReorganized}. Behind the head it asks {@code eth_getLogs} for at most
  * {@code follow.maxBlockRange} blocks at a time, halving the range while the node refuses it and doubling it again
  * after {@value #SUCCESSES_BEFORE_GROWING} successes. Every call goes through {@link ChainClient} (rate limits,
- * failover); blocks are read {@value #CALLS_PER_BATCH} to a batch. Driven by the {@code chain-follower} task
+ * failover); blocks are read as headers with their receipts, and in full only the transactions a detection needs
+ * ({@link FollowerBlocks}), at most {@value #CALLS_PER_BATCH} calls to a batch. Driven by the {@code chain-follower} task
  * ({@link FollowerTask}); one run follows for at most {@link #RUN_BUDGET}, then lets the next poll go on.
  */
 @Component
@@ -72,6 +72,7 @@ class BlockFollower {
     private final FollowerMetrics metrics;
     private final AccountWatch watch;
     private final StagedContracts staged;
+    private final FollowerBlocks reader;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
@@ -84,7 +85,7 @@ class BlockFollower {
 
     BlockFollower(ChainProfiles profiles, ChainClient client, FollowerStore store, TransactionTemplate tx,
             ApplicationEventPublisher publisher, FollowerMetrics metrics, AccountWatch watch, StagedContracts staged,
-            Clock clock) {
+            FollowerBlocks reader, Clock clock) {
         this.profiles = profiles;
         this.client = client;
         this.store = store;
@@ -93,6 +94,7 @@ class BlockFollower {
         this.metrics = metrics;
         this.watch = watch;
         this.staged = staged;
+        this.reader = reader;
         this.clock = clock;
     }
 
@@ -182,8 +184,15 @@ class BlockFollower {
         if (logs.isEmpty()) {
             return true;
         }
-        List<EthBlock.Block> blocks = blocks(profile, from, to);
-        String moved = moved(cursor, blocks, logs.get());
+        List<EthBlock.Block> blocks;
+        String moved;
+        try {
+            blocks = reader.read(profile, from, to);
+            moved = moved(cursor, blocks, logs.get());
+        } catch (FollowerBlocks.BlockMoved e) {
+            blocks = List.of();
+            moved = e.getMessage();
+        }
         if (moved != null) {
             // The node's chain changed while the batch was read: commit nothing; the next poll checks the hashes.
             log.info("Block follower: blocks {}-{} changed while being read ({}); reading them again", from, to, moved);
@@ -263,19 +272,6 @@ class BlockFollower {
             logRange = Math.min(follow.maxBlockRange(), logRange * 2);
             successes = 0;
         }
-    }
-
-    private List<EthBlock.Block> blocks(ChainProfile profile, long from, long to) throws ChainUnreachable {
-        List<EthBlock.Block> blocks = new ArrayList<>();
-        for (long first = from; first <= to; first += CALLS_PER_BATCH) {
-            List<RpcCall<?>> calls = LongStream.rangeClosed(first, Math.min(to, first + CALLS_PER_BATCH - 1))
-                    .<RpcCall<?>>mapToObj(RpcCall::blockWithTransactions).toList();
-            ChainClient.Answers answers = client.send(profile, calls);
-            for (int i = 0; i < calls.size(); i++) {
-                blocks.add(served(answers.get(i, EthBlock.class), first + i));
-            }
-        }
-        return blocks;
     }
 
     /** Why the blocks and logs read are not one chain continuing the cursor's block, or null when they are. */
@@ -485,7 +481,7 @@ class BlockFollower {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static EthBlock.Block served(EthBlock answer, long number) {
+    static EthBlock.Block served(EthBlock answer, long number) {
         ChainDiagnostic.failOnError(answer);
         if (answer.getBlock() == null) {
             throw new IllegalStateException("the node does not serve block " + number);
@@ -518,7 +514,7 @@ class BlockFollower {
         return Numeric.decodeQuantity(raw).longValueExact();
     }
 
-    private static String hex(long number) {
+    static String hex(long number) {
         return Numeric.encodeQuantity(BigInteger.valueOf(number));
     }
 
