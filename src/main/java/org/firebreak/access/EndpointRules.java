@@ -35,10 +35,11 @@ final class EndpointRules {
 
     EndpointRules() {
         // Public: the status page and its feeds, acknowledge links (the signed link is the credential), the
-        // health probe, sign-in, static files, and the alert intakes (each checks its own integration secret).
+        // health probe, sign-in, static files, the alert intakes (each checks its own integration secret), and the
+        // on-call calendar feeds (calendar apps cannot sign in; the feed URL's token is the credential).
         open(null, "/status", "/status/**", "/api/v2/**", "/actuator/health", "/actuator/health/**", "/login", "/error",
                 "/console/**", "/webjars/**", "/favicon.ico");
-        open(HttpMethod.GET, "/ack/**");
+        open(HttpMethod.GET, "/ack/**", "/calendars/schedules/*", "/calendars/people/*");
         open(HttpMethod.POST, "/ack/**", "/api/v1/integrations/*/alertmanager", "/api/v1/integrations/*/pagerduty");
 
         // Anyone signed in: who am I, one's own password and tokens.
@@ -74,7 +75,7 @@ final class EndpointRules {
         need(Role.VIEWER, HttpMethod.GET, "/", "/events", "/panels/**", "/incidents", "/incidents/**", "/oncall",
                 "/playbooks", "/playbooks/**", "/reviews", "/reviews/**", "/action-items",
                 "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/action-items", "/api/v1/action-items/**",
-                "/api/v1/alerts", "/api/v1/integrations/*/alerts/**", "/api/v1/rules", "/api/v1/silences",
+                "/api/v1/alerts", "/api/v1/integrations/*/alerts/**", "/api/v1/statuspage/subscribers", "/api/v1/rules", "/api/v1/silences",
                 "/api/v1/silences/**", "/api/v1/analytics", "/api/v1/chain/**", "/api/v1/diagnostics",
                 "/api/v1/diagnostics/**", "/api/v1/oncall/**", "/api/v1/playbooks", "/api/v1/playbooks/**",
                 "/actuator", "/actuator/info", "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus",

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.firebreak.incident.IncidentApi;
+import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.incident.TimelineKind;
 import org.firebreak.notify.ChannelSender.Outgoing;
@@ -80,17 +81,32 @@ class Deliveries {
             log.info("Notification {} was already requested; nothing new is sent", request.key());
             return List.of();
         }
-        IncidentView incident = incidents.get(request.incident());
-        Message message = render(request, incident);
+        IncidentView incident = request.incident() == null ? null : incidents.get(request.incident());
+        return store(request.key(), request.incident(), request.kind(), render(request, incident), request.to());
+    }
+
+    /** Stores an announcement as a notification about no incident, of kind {@link MessageKind#STATUS_UPDATE}. */
+    List<Long> store(Announcement announcement) {
+        if (notifications.exists(announcement.key())) {
+            log.info("Announcement {} was already requested; nothing new is sent", announcement.key());
+            return List.of();
+        }
+        Map<String, Object> payload = new java.util.TreeMap<>(announcement.payload());
+        return store(announcement.key(), null, MessageKind.STATUS_UPDATE, new Message(announcement.subject(),
+                announcement.body(), json.writeValueAsString(payload)), List.of(announcement.to()));
+    }
+
+    private List<Long> store(String key, @Nullable IncidentId incident, MessageKind kind, Message message,
+            List<Destination> to) {
         Instant now = clock.instant();
-        Long id = notifications.insert(request, message, now).orElse(null);
+        Long id = notifications.insert(key, incident, kind, message, now).orElse(null);
         if (id == null) {
-            log.info("Notification {} was requested twice at once; it is sent once", request.key());
+            log.info("Notification {} was requested twice at once; it is sent once", key);
             return List.of();
         }
         List<Long> deliveries = new ArrayList<>();
-        for (int i = 0; i < request.to().size(); i++) {
-            long delivery = notifications.insertDelivery(id, i + 1, request.key() + "/" + (i + 1), request.to().get(i), now);
+        for (int i = 0; i < to.size(); i++) {
+            long delivery = notifications.insertDelivery(id, i + 1, key + "/" + (i + 1), to.get(i), now);
             schedule.fallback(delivery, schedulerClock.instant().plus(lease()));
             deliveries.add(delivery);
         }
@@ -237,23 +253,29 @@ class Deliveries {
         String text = d.kind() + (to.person() == null ? "" : " to " + to.person()) + " via "
                 + to.channel().name().toLowerCase(java.util.Locale.ROOT) + " " + Addresses.display(to, settings)
                 + " attempt " + attempt + ": " + outcome;
-        incidents.record(d.incident(), TimelineKind.NOTIFICATION, text, ACTOR);
+        if (d.incident() == null) {
+            log.info("{} ({})", text, d.notificationKey());
+        } else {
+            incidents.record(d.incident(), TimelineKind.NOTIFICATION, text, ACTOR);
+        }
     }
 
-    private Message render(NotificationRequest request, IncidentView incident) {
+    private Message render(NotificationRequest request, @Nullable IncidentView incident) {
         MessageTemplates.Rendered rendered = templates.render(request.kind(), incident, request.values());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("notificationKey", request.key());
         payload.put("kind", request.kind().name());
-        Map<String, Object> about = new LinkedHashMap<>();
-        about.put("id", incident.id().toString());
-        about.put("title", incident.title());
-        about.put("severity", incident.severity().name());
-        about.put("status", incident.status().name());
-        about.put("commander", incident.commander());
-        about.put("components", incident.components());
-        about.put("url", templates.incidentUrl(incident));
-        payload.put("incident", about);
+        if (incident != null) {
+            Map<String, Object> about = new LinkedHashMap<>();
+            about.put("id", incident.id().toString());
+            about.put("title", incident.title());
+            about.put("severity", incident.severity().name());
+            about.put("status", incident.status().name());
+            about.put("commander", incident.commander());
+            about.put("components", incident.components());
+            about.put("url", templates.incidentUrl(incident));
+            payload.put("incident", about);
+        }
         payload.put("values", new java.util.TreeMap<>(request.values()));
         payload.put("requestedAt", clock.instant().toString());
         return new Message(rendered.subject(), rendered.body(), json.writeValueAsString(payload));

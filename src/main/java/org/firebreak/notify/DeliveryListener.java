@@ -28,7 +28,15 @@ class DeliveryListener {
 
     @ApplicationModuleListener
     void on(NotificationRequested requested) {
-        List<Long> stored = deliveries.store(requested.request());
+        attemptAfterCommit(deliveries.store(requested.request()));
+    }
+
+    @ApplicationModuleListener
+    void on(AnnouncementRequested requested) {
+        attemptAfterCommit(deliveries.store(requested.announcement()));
+    }
+
+    private void attemptAfterCommit(List<Long> stored) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -17,5 +17,13 @@ public enum MessageKind {
     /** An email notification (a rule's notify: email, e.g. a delegation expiring). */
     EMAIL_NOTICE,
     /** Paging stopped: acknowledged, resolved, or the policy ran out of levels. */
-    PAGING_STOPPED
+    PAGING_STOPPED,
+    /** A Critical was acknowledged: the next person on call in the paged schedule is told (a setting). */
+    NEXT_ON_CALL,
+    /** About no incident: someone's on-call shift starts soon ({@code firebreak.oncall.shift-notice-before}). */
+    SHIFT_STARTING,
+    /** About no incident: a change (an override) moved someone's on-call shifts; the old and the new times. */
+    SHIFT_MOVED,
+    /** About no incident: someone's on-call shifts in the coming day or week. */
+    SHIFT_SUMMARY
 }

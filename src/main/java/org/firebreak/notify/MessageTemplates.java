@@ -18,6 +18,7 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import org.firebreak.incident.IncidentView;
 import org.firebreak.shared.InvalidConfiguration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +66,7 @@ class MessageTemplates {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".mustache";
     }
 
-    Rendered render(MessageKind kind, IncidentView incident, Map<String, String> values) {
+    Rendered render(MessageKind kind, @Nullable IncidentView incident, Map<String, String> values) {
         String text = templates.get(kind).execute(model(kind, incident, values));
         String[] parts = text.split("\\R", 2);
         if (!parts[0].startsWith("Subject:")) {
@@ -79,8 +80,12 @@ class MessageTemplates {
         return publicUrl.base() + "/incidents/" + incident.id();
     }
 
-    private Map<String, Object> model(MessageKind kind, IncidentView incident, Map<String, String> values) {
+    private Map<String, Object> model(MessageKind kind, @Nullable IncidentView incident,
+            Map<String, String> values) {
         Map<String, Object> i = new LinkedHashMap<>();
+        if (incident == null) {
+            return Map.of("kind", kind.name(), "incident", i, "values", values, "valueList", valueList(values));
+        }
         i.put("id", incident.id().toString());
         i.put("title", incident.title());
         i.put("summary", incident.summary());
@@ -93,11 +98,14 @@ class MessageTemplates {
         i.put("componentList", incident.components().isEmpty() ? "no component named"
                 : String.join(", ", incident.components()));
         i.put("url", incidentUrl(incident));
-        List<Map<String, String>> valueList = values.entrySet().stream()
+        return Map.of("kind", kind.name(), "incident", i, "values", values, "valueList", valueList(values));
+    }
+
+    private static List<Map<String, String>> valueList(Map<String, String> values) {
+        return values.entrySet().stream()
                 .filter(e -> !e.getKey().equals("subject") && !e.getKey().equals("text"))
                 .sorted(Map.Entry.comparingByKey()).map(e -> Map.of("name", e.getKey(), "value", e.getValue()))
                 .toList();
-        return Map.of("kind", kind.name(), "incident", i, "values", values, "valueList", valueList);
     }
 
     private String source(String file) {

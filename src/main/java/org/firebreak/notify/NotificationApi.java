@@ -35,9 +35,20 @@ public class NotificationApi {
         events.publishEvent(new NotificationRequested(request));
     }
 
+    /** Like {@link #request}, for a message about no incident (see {@link Announcement}). */
+    @Transactional
+    public void announce(Announcement announcement) {
+        events.publishEvent(new AnnouncementRequested(announcement));
+    }
+
     /** Every delivery of the incident's notifications, oldest first. */
     public List<DeliveryView> deliveries(IncidentId incident) {
         return notifications.deliveries(incident);
+    }
+
+    /** Every delivery of the notification requested with {@code key} (one about no incident, say), in order. */
+    public List<DeliveryView> deliveries(String key) {
+        return notifications.deliveries(key);
     }
 
     /** A named channel of {@code firebreak.notify.channels}, addressed to nobody in particular. */

@@ -36,17 +36,18 @@ class Notifications {
      * Stores the notification unless its key is already there; two requests racing with one key store one row (the
      * second insert waits for the first to commit and then does nothing). Empty when the key was taken.
      */
-    Optional<Long> insert(NotificationRequest request, Message message, Instant now) {
+    Optional<Long> insert(String key, @Nullable IncidentId incident, MessageKind kind, Message message, Instant now) {
         int inserted = jdbc.sql("""
                 insert into notification (notification_key, incident_number, kind, subject, body, payload, requested_at)
                 values (:k, :incident, :kind, :subject, :body, :payload, :at) on conflict do nothing""")
-                .param("k", request.key()).param("incident", request.incident().number())
-                .param("kind", request.kind().name()).param("subject", message.subject())
+                .param("k", key)
+                .param("incident", incident == null ? null : incident.number(), java.sql.Types.BIGINT)
+                .param("kind", kind.name()).param("subject", message.subject())
                 .param("body", message.body()).param("payload", message.payload()).param("at", ts(now)).update();
         if (inserted == 0) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.sql("select id from notification where notification_key = :k").param("k", request.key())
+        return Optional.of(jdbc.sql("select id from notification where notification_key = :k").param("k", key)
                 .query(Long.class).single());
     }
 
@@ -66,7 +67,7 @@ class Notifications {
         Optional<DeliveryRow> row = jdbc.sql("select * from notification_delivery where id = :id for update")
                 .param("id", id).query(Notifications::row).optional();
         return row.map(r -> jdbc.sql("select * from notification where id = :n").param("n", r.notification())
-                .query((rs, i) -> new Delivery(r, new IncidentId(rs.getLong("incident_number")),
+                .query((rs, i) -> new Delivery(r, incident(rs),
                         rs.getString("notification_key"), MessageKind.valueOf(rs.getString("kind")),
                         new Message(rs.getString("subject"), rs.getString("body"), rs.getString("payload"))))
                 .single());
@@ -90,10 +91,13 @@ class Notifications {
     }
 
     List<DeliveryView> deliveries(IncidentId incident) {
-        return jdbc.sql("""
-                select n.notification_key, n.kind, n.subject, n.requested_at, d.* from notification_delivery d
-                join notification n on n.id = d.notification_id where n.incident_number = :i
-                order by n.id, d.seq""").param("i", incident.number()).query((rs, i) -> {
+        return views("n.incident_number = :i", incident.number());
+    }
+
+    private List<DeliveryView> views(String where, Object value) {
+        return jdbc.sql("select n.notification_key, n.kind, n.subject, n.requested_at, d.* from notification_delivery d"
+                + " join notification n on n.id = d.notification_id where " + where + " order by n.id, d.seq")
+                .param("i", value).query((rs, i) -> {
                     DeliveryRow d = row(rs, i);
                     return new DeliveryView(rs.getString("notification_key"), d.key(),
                             MessageKind.valueOf(rs.getString("kind")), d.to().channel(),
@@ -101,6 +105,16 @@ class Notifications {
                             rs.getString("last_outcome"), rs.getString("subject"), instantOrNull(rs, "requested_at"),
                             instantOrNull(rs, "delivered_at"));
                 }).list();
+    }
+
+    private static @Nullable IncidentId incident(ResultSet rs) throws SQLException {
+        long number = rs.getLong("incident_number");
+        return rs.wasNull() ? null : new IncidentId(number);
+    }
+
+    /** Every delivery of the notification stored with {@code key}, in order. */
+    List<DeliveryView> deliveries(String key) {
+        return views("n.notification_key = :i", key);
     }
 
     private static DeliveryRow row(ResultSet rs, int i) throws SQLException {
@@ -116,7 +130,7 @@ class Notifications {
             int attempts, @Nullable Instant leaseUntil, @Nullable Instant nextAttemptAt) {
     }
 
-    /** A delivery with the notification it belongs to. */
-    record Delivery(DeliveryRow row, IncidentId incident, String notificationKey, MessageKind kind, Message message) {
+    /** A delivery with the notification it belongs to (about no incident: an {@link Announcement} or a shift notice). */
+    record Delivery(DeliveryRow row, @Nullable IncidentId incident, String notificationKey, MessageKind kind, Message message) {
     }
 }

@@ -55,10 +55,14 @@ record NotifySettings(@Nullable List<Channel> channels, @DefaultValue("team") St
         return channels.stream().filter(c -> c.kind() == kind && c.target().equals(address)).findFirst();
     }
 
-    /** The secret that signs webhooks to this URL: the named channel's, else the default; empty when neither. */
-    Optional<String> webhookSecret(String url) {
-        return channelAt(ChannelKind.WEBHOOK, url).map(Channel::secret)
-                .or(() -> Optional.ofNullable(defaultWebhookSecret)).filter(s -> !s.isBlank());
+    /** The secret of the named webhook channel at this URL, if one is. */
+    Optional<String> channelSecret(String url) {
+        return channelAt(ChannelKind.WEBHOOK, url).map(Channel::secret).filter(s -> !s.isBlank());
+    }
+
+    /** {@code default-webhook-secret}, if set. */
+    Optional<String> defaultSecret() {
+        return Optional.ofNullable(defaultWebhookSecret).filter(s -> !s.isBlank());
     }
 
     /** One named channel: {@code url} for webhooks and Slack, {@code address} for email and the console. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The generic webhook: the notification as JSON, signed with HMAC-SHA256 under the webhook's secret
  * ({@link WebhookSignature}), with the delivery's stable key as {@code Idempotency-Key} on every attempt so the
- * receiver can drop repeats. The body is the same bytes on every attempt.
+ * receiver can drop repeats. The secret is the named channel's, else one another module handed out for that URL
+ * ({@link WebhookSecrets}), else {@code firebreak.notify.default-webhook-secret}. The body is the same bytes on every attempt.
  */
 @Component
 class WebhookSender implements ChannelSender {
@@ -20,11 +22,13 @@ class WebhookSender implements ChannelSender {
     private final HttpPost http;
     private final NotifySettings settings;
     private final JsonMapper json;
+    private final ObjectProvider<WebhookSecrets> secrets;
 
-    WebhookSender(HttpPost http, NotifySettings settings, JsonMapper json) {
+    WebhookSender(HttpPost http, NotifySettings settings, JsonMapper json, ObjectProvider<WebhookSecrets> secrets) {
         this.http = http;
         this.settings = settings;
         this.json = json;
+        this.secrets = secrets;
     }
 
     @Override
@@ -34,7 +38,10 @@ class WebhookSender implements ChannelSender {
 
     @Override
     public Sent send(Outgoing out) {
-        Optional<String> secret = settings.webhookSecret(out.to().address());
+        String url = out.to().address();
+        Optional<String> secret = settings.channelSecret(url)
+                .or(() -> secrets.orderedStream().flatMap(s -> s.secretFor(url).stream()).findFirst())
+                .or(settings::defaultSecret);
         if (secret.isEmpty()) {
             return new Sent.Failed("no signing secret for this webhook: name it in firebreak.notify.channels "
                     + "with a secret, or set firebreak.notify.default-webhook-secret");

@@ -32,8 +32,10 @@ public class OnCallApi {
     private final OnCallCatalog catalog;
     private final Overrides overrides;
     private final Clock clock;
+    private final ShiftChanges changes;
 
-    OnCallApi(OnCallCatalog catalog, Overrides overrides, Clock clock) {
+    OnCallApi(OnCallCatalog catalog, Overrides overrides, Clock clock, ShiftChanges changes) {
+        this.changes = changes;
         this.catalog = catalog;
         this.overrides = overrides;
         this.clock = clock;
@@ -139,7 +141,12 @@ public class OnCallApi {
             throw new InvalidOnCallInput("until", "must be after from and at most " + LONGEST_ROTA.toDays()
                     + " days after it");
         }
-        List<OverrideView> stored = overrides.endingAfter(id, from);
+        return shifts(schedule, from, until);
+    }
+
+    /** {@link #rota} for any length of time: what the calendar feeds show. */
+    List<Shift> shifts(Schedule schedule, Instant from, Instant until) {
+        List<OverrideView> stored = overrides.endingAfter(schedule.id(), from);
         Function<Instant, Optional<Shift>> at = t -> schedule.onCallAt(t, stored);
         List<Shift> rota = new ArrayList<>();
         Instant start = from;
@@ -204,7 +211,15 @@ public class OnCallApi {
         if (Duration.between(override.from(), override.until()).compareTo(LONGEST_OVERRIDE) > 0) {
             throw new InvalidOnCallInput("until", "an override lasts at most " + LONGEST_OVERRIDE.toDays() + " days");
         }
-        return overrides.get(overrides.insert(id, override, actor, now));
+        Schedule schedule = known(id);
+        Instant from = override.from().isBefore(now) ? now : override.from();
+        List<Shift> before = shifts(schedule, from.minus(ShiftChanges.AROUND), override.until().plus(ShiftChanges.AROUND));
+        OverrideView stored = overrides.get(overrides.insert(id, override, actor, now));
+        List<Shift> after = shifts(schedule, from.minus(ShiftChanges.AROUND), override.until().plus(ShiftChanges.AROUND));
+        changes.tell(schedule, before, after, "override #" + stored.id() + " by " + actor
+                + (stored.reason() == null || stored.reason().isBlank() ? "" : " (" + stored.reason() + ")"),
+                "override:" + stored.id());
+        return stored;
     }
 
     private OnCallView onCall(Schedule schedule, Instant at) {
@@ -224,7 +239,12 @@ public class OnCallApi {
         return new ScheduleView(s.id(), s.name(), s.timeZone(), layers, onCall(s, now), overrides.endingAfter(s.id(), now));
     }
 
-    private Schedule known(String id) {
+    /** Who schedule {@code schedule} has on call at {@code at}, stored overrides included. */
+    Optional<Shift> shiftAt(Schedule schedule, Instant at) {
+        return schedule.onCallAt(at, overrides.covering(schedule.id(), at));
+    }
+
+    Schedule known(String id) {
         return catalog.schedule(id).orElseThrow(() -> new ScheduleNotFound(id, catalog.schedules().stream()
                 .map(Schedule::id).toList()));
     }

@@ -106,6 +106,43 @@ class Pager {
         }
     }
 
+    /**
+     * Tells the next person on call that a Critical was acknowledged: the one who takes over from the current person
+     * in the schedule of the level paged last (or of the first level with a schedule), within {@link
+     * OnCallApi#LONGEST_ROTA}. What was done, for the timeline.
+     */
+    String tellNextOnCall(Escalation e, String actor, Instant now) {
+        Optional<Schedule> schedule = Optional.ofNullable(e.policy().level(Math.max(e.level(), 1)).schedule())
+                .or(() -> e.policy().levels().stream().map(EscalationPolicy.Level::schedule)
+                        .filter(java.util.Objects::nonNull).findFirst())
+                .flatMap(catalog::schedule);
+        if (schedule.isEmpty()) {
+            return "Next on call not told: no level of policy '" + e.policy().id() + "' pages a schedule";
+        }
+        Schedule s = schedule.get();
+        Optional<String> current = onCall.shiftAt(s, now).map(Shift::person);
+        Optional<Shift> next = onCall.shifts(s, now, now.plus(OnCallApi.LONGEST_ROTA)).stream()
+                .filter(shift -> shift.from().isAfter(now) && !Optional.of(shift.person()).equals(current))
+                .findFirst();
+        Optional<Person> person = next.flatMap(n -> catalog.person(n.person()));
+        if (person.isEmpty()) {
+            return "Next on call not told: schedule '" + s.id() + "' has nobody after " + current.orElse("nobody")
+                    + " within " + OnCallApi.LONGEST_ROTA.toDays() + " days";
+        }
+        Shift shift = next.get();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("acknowledgedBy", actor);
+        values.put("schedule", s.name() == null ? s.id() : s.name());
+        values.put("current", current.flatMap(catalog::person).map(p -> p.name() == null ? p.id() : p.name())
+                .orElse("nobody"));
+        values.put("from", Texts.local(shift.from(), s.zone()));
+        values.put("person", person.get().id());
+        notifications.request(new NotificationRequest(e.incident(), MessageKind.NEXT_ON_CALL,
+                destinations(person.get()), values, e.incident() + ":next-on-call:" + person.get().id()));
+        return "Told " + reached(List.of(person.get())) + ", next on call in " + values.get("schedule") + " from "
+                + values.get("from") + ", that " + actor + " acknowledged this Critical";
+    }
+
     void record(IncidentId id, String text, String actor) {
         incidents.record(id, TimelineKind.ESCALATION, text, actor);
     }

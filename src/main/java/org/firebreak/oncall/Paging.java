@@ -35,9 +35,11 @@ class Paging {
     private final Pager pager;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OnCallSettings settings;
 
     Paging(IncidentApi incidents, OnCallCatalog catalog, Escalations escalations, EscalationTimers timers, Pager pager,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, OnCallSettings settings) {
+        this.settings = settings;
         this.incidents = incidents;
         this.catalog = catalog;
         this.escalations = escalations;
@@ -110,6 +112,9 @@ class Paging {
             Escalation e = found.get();
             if (e.state() == EscalationState.PAGING && to != IncidentStatus.TRIGGERED) {
                 stopPaging(e, id + " " + to + " by " + actor, actor);
+                if (to == IncidentStatus.ACKNOWLEDGED && e.severity() == Severity.CRITICAL && settings.tellNextOnCall()) {
+                    pager.record(id, pager.tellNextOnCall(e, actor, clock.instant()), ACTOR);
+                }
             } else if (e.state() == EscalationState.NOTICE_PENDING && !to.isOpen()) {
                 timers.cancelNotice(new TeamNoticeDue(id.number()));
                 String why = id + " " + to + " by " + actor + " before business hours: the team notice is not sent";

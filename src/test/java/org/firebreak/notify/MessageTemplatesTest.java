@@ -38,6 +38,9 @@ class MessageTemplatesTest {
     void everyKindRendersASubjectAndABodyWithTheIncidentAndItsLink(@TempDir Path none) {
         MessageTemplates templates = new MessageTemplates(settings(none), publicUrl("https://firebreak.example/"));
         for (MessageKind kind : MessageKind.values()) {
+            if (kind == MessageKind.SHIFT_STARTING || kind == MessageKind.SHIFT_MOVED || kind == MessageKind.SHIFT_SUMMARY) {
+                continue; // about no incident: below
+            }
             MessageTemplates.Rendered m = templates.render(kind, INCIDENT, Map.of("level", "2", "text", "update text"));
             assertThat(m.subject()).as(kind.name()).startsWith("[CRITICAL] ").contains("INC-7");
             assertThat(m.body()).as(kind.name()).contains("Incident:   INC-7 Delegation redemptions revert")
@@ -51,6 +54,12 @@ class MessageTemplatesTest {
                 Why: L1 did not acknowledge
                 Acknowledge (works once): https://f.example/ack/t
                 """);
+        MessageTemplates.Rendered shift = templates.render(MessageKind.SHIFT_STARTING, null, Map.of("schedule",
+                "Primary on-call", "personName", "Bob", "fromLocal", "Mon 09:00", "untilLocal", "Mon 09:00",
+                "source", "layer 'Weekly rotation'", "oncallUrl", "https://firebreak.example/oncall"));
+        assertThat(shift.subject()).isEqualTo("On call from Mon 09:00: Primary on-call");
+        assertThat(shift.body()).startsWith("Bob, your on-call shift in Primary on-call starts Mon 09:00")
+                .doesNotContain("Incident:");
     }
 
     @Test

@@ -21,8 +21,8 @@ class RequestedNotifications {
         requests.add(requested.request());
     }
 
-    List<NotificationRequest> of(IncidentId incident, MessageKind kind) {
-        return requests.stream().filter(r -> r.incident().equals(incident) && r.kind() == kind).toList();
+    List<NotificationRequest> of(@org.jspecify.annotations.Nullable IncidentId incident, MessageKind kind) {
+        return requests.stream().filter(r -> java.util.Objects.equals(r.incident(), incident) && r.kind() == kind).toList();
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.protocol.Web3j;
@@ -47,6 +48,8 @@ import tools.jackson.databind.JsonNode;
         "firebreak.access.bootstrap-token=" + HttpApi.BOOTSTRAP_TOKEN,
         "firebreak.playbooks.directory=target/test-data/no-operator-playbooks", "firebreak.scheduler.enabled=true" })
 @Tag("integration")
+// Its scheduler runs: closed after the class, so that it does not go on working behind later classes' backs.
+@DirtiesContext
 class ReviewImpactOnDevnetTests {
 
     private static final Devnet devnet = TestDevnet.isolated();
