@@ -39,6 +39,11 @@ final class DevnetProbe implements AutoCloseable, BeforeAllCallback, AfterEachCa
         return new DevnetProbe(TestDevnet.shared().state().anvilUrl());
     }
 
+    /** A probe of another anvil (a devnet of a test's own): only for reads and {@link #sendUnchecked}, not as an extension. */
+    static DevnetProbe at(String anvilUrl) {
+        return new DevnetProbe(anvilUrl);
+    }
+
     static String delegationManager() {
         return TestDevnet.profile().contracts().delegationManager().address();
     }
