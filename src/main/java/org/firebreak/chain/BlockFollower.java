@@ -28,7 +28,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.Transaction;
@@ -184,13 +183,13 @@ class BlockFollower {
         if (logs.isEmpty()) {
             return true;
         }
-        List<EthBlock.Block> blocks;
+        FollowerBlocks.Read read;
         String moved;
         try {
-            blocks = reader.read(profile, from, to);
-            moved = moved(cursor, blocks, logs.get());
+            read = reader.read(profile, from, to);
+            moved = moved(cursor, read.blocks(), logs.get());
         } catch (FollowerBlocks.BlockMoved e) {
-            blocks = List.of();
+            read = null;
             moved = e.getMessage();
         }
         if (moved != null) {
@@ -198,8 +197,9 @@ class BlockFollower {
             log.info("Block follower: blocks {}-{} changed while being read ({}); reading them again", from, to, moved);
             return false;
         }
-        List<ChainEvent> events = new ArrayList<>(events(profile, blocks, logs.get(), failedRedemptions(profile, blocks)));
-        events.addAll(staged.find(profile, blocks));
+        List<EthBlock.Block> blocks = Objects.requireNonNull(read).blocks();
+        List<ChainEvent> events = new ArrayList<>(events(profile, blocks, logs.get(), failedRedemptions(profile, read)));
+        events.addAll(staged.find(profile, read));
         AccountWatch.Watched watched = watch.watch(profile, blocks, events);
         events.addAll(watched.events());
         commit(profile, cursor, blocks, events, watched, head);
@@ -296,11 +296,11 @@ class BlockFollower {
     private record Failed(EthBlock.Block block, Transaction transaction, TransactionReceipt receipt) {
     }
 
-    /** redeemDelegations transactions to the DelegationManager that reverted: their receipts, read in batches. */
-    private List<Failed> failedRedemptions(ChainProfile profile, List<EthBlock.Block> blocks) throws ChainUnreachable {
+    /** redeemDelegations transactions to the DelegationManager that reverted, by their receipts (read with the blocks, or asked for). */
+    private List<Failed> failedRedemptions(ChainProfile profile, FollowerBlocks.Read read) throws ChainUnreachable {
         String manager = profile.contracts().delegationManager().address();
         List<Map.Entry<EthBlock.Block, Transaction>> sent = new ArrayList<>();
-        for (EthBlock.Block block : blocks) {
+        for (EthBlock.Block block : read.blocks()) {
             for (EthBlock.TransactionResult<?> result : block.getTransactions()) {
                 if (result.get() instanceof Transaction t && manager.equalsIgnoreCase(t.getTo()) && t.getInput() != null
                         && t.getInput().toLowerCase(Locale.ROOT).startsWith(StackEvents.REDEEM_DELEGATIONS)) {
@@ -308,20 +308,20 @@ class BlockFollower {
                 }
             }
         }
+        if (sent.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TransactionReceipt> receipts = FollowerBlocks.receipts(client, profile, read,
+                sent.stream().map(e -> e.getValue().getHash()).toList());
         List<Failed> failed = new ArrayList<>();
-        for (int first = 0; first < sent.size(); first += CALLS_PER_BATCH) {
-            List<Map.Entry<EthBlock.Block, Transaction>> chunk = sent.subList(first, Math.min(sent.size(), first + CALLS_PER_BATCH));
-            ChainClient.Answers answers = client.send(profile, chunk.stream()
-                    .<RpcCall<?>>map(e -> RpcCall.transactionReceipt(e.getValue().getHash())).toList());
-            for (int i = 0; i < chunk.size(); i++) {
-                EthGetTransactionReceipt answer = answers.get(i, EthGetTransactionReceipt.class);
-                ChainDiagnostic.failOnError(answer);
-                String hash = chunk.get(i).getValue().getHash();
-                TransactionReceipt receipt = answer.getTransactionReceipt()
-                        .orElseThrow(() -> new IllegalStateException("no receipt for mined transaction " + hash));
-                if (!receipt.isStatusOK()) {
-                    failed.add(new Failed(chunk.get(i).getKey(), chunk.get(i).getValue(), receipt));
-                }
+        for (Map.Entry<EthBlock.Block, Transaction> e : sent) {
+            String hash = e.getValue().getHash();
+            TransactionReceipt receipt = receipts.get(hash.toLowerCase(Locale.ROOT));
+            if (receipt == null) {
+                throw new IllegalStateException("no receipt for mined transaction " + hash);
+            }
+            if (!receipt.isStatusOK()) {
+                failed.add(new Failed(e.getKey(), e.getValue(), receipt));
             }
         }
         return failed;

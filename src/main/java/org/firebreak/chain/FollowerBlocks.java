@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthGetBlockReceipts;
+import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthTransaction;
 import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -31,6 +32,10 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * transactions costs it (bench/README.md, "Catch-up"). An endpoint that does not serve {@code eth_getBlockReceipts}
  * (method unknown) is remembered, and its blocks are read in full as before; any other failed receipts answer reads
  * that batch's blocks in full too.
+ *
+ * <p>The receipts of the transactions kept come with the blocks ({@link Read#receipts()}), so the follower's failed
+ * redemptions and the staging detector do not ask for them again; {@link #receipts} asks only for those not read
+ * (every one, for blocks read in full).
  */
 @Component
 class FollowerBlocks {
@@ -49,11 +54,16 @@ class FollowerBlocks {
         this.client = client;
     }
 
+    /** Blocks in chain order, and the receipts already read of the transactions they hold, by lowercase hash. */
+    record Read(List<EthBlock.Block> blocks, Map<String, TransactionReceipt> receipts) {
+    }
+
     /** Blocks {@code from}–{@code to} in order, each with the transactions a detection reads (see above). */
-    List<EthBlock.Block> read(ChainProfile profile, long from, long to) throws ChainUnreachable {
+    Read read(ChainProfile profile, long from, long to) throws ChainUnreachable {
         List<EthBlock.Block> blocks = new ArrayList<>();
         String manager = profile.contracts().delegationManager().address();
         Map<EthBlock.Block, List<String>> wanted = new HashMap<>();
+        Map<String, TransactionReceipt> kept = new HashMap<>();
         long first = from;
         while (first <= to) {
             String endpoint = lastEndpoint;
@@ -98,6 +108,7 @@ class FollowerBlocks {
                     }
                     if (needed(receipt, manager)) {
                         needed.add(receipt.getTransactionHash());
+                        kept.put(receipt.getTransactionHash().toLowerCase(Locale.ROOT), receipt);
                     }
                 }
                 header.setTransactions(new ArrayList<>());
@@ -109,7 +120,38 @@ class FollowerBlocks {
             first = last + 1;
         }
         transactions(profile, blocks, wanted);
-        return blocks;
+        return new Read(blocks, kept);
+    }
+
+    /**
+     * The receipts of these transactions by lowercase hash: those read with the blocks, the others asked for,
+     * {@value BlockFollower#CALLS_PER_BATCH} to a batch. A transaction the node has no receipt for is left out.
+     */
+    static Map<String, TransactionReceipt> receipts(ChainClient client, ChainProfile profile, Read read,
+            List<String> hashes) throws ChainUnreachable {
+        Map<String, TransactionReceipt> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String hash : hashes) {
+            String key = hash.toLowerCase(Locale.ROOT);
+            TransactionReceipt receipt = read.receipts().get(key);
+            if (receipt != null) {
+                found.put(key, receipt);
+            } else {
+                missing.add(hash);
+            }
+        }
+        for (int first = 0; first < missing.size(); first += BlockFollower.CALLS_PER_BATCH) {
+            List<String> chunk = missing.subList(first, Math.min(missing.size(), first + BlockFollower.CALLS_PER_BATCH));
+            ChainClient.Answers answers = client.send(profile, chunk.stream().<RpcCall<?>>map(RpcCall::transactionReceipt)
+                    .toList());
+            for (int i = 0; i < chunk.size(); i++) {
+                EthGetTransactionReceipt answer = answers.get(i, EthGetTransactionReceipt.class);
+                ChainDiagnostic.failOnError(answer);
+                String key = chunk.get(i).toLowerCase(Locale.ROOT);
+                answer.getTransactionReceipt().ifPresent(receipt -> found.put(key, receipt));
+            }
+        }
+        return found;
     }
 
     /** Whether a detection reads this receipt's transaction: reverted to the DelegationManager, a creation, type 4. */
