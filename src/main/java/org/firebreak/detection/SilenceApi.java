@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.firebreak.incident.IncidentId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +27,12 @@ public class SilenceApi {
     private static final int LIST_LIMIT = 200;
 
     private final Silences silences;
+    private final MaintenanceWindows maintenance;
     private final Clock clock;
 
-    SilenceApi(Silences silences, Clock clock) {
+    SilenceApi(Silences silences, MaintenanceWindows maintenance, Clock clock) {
         this.silences = silences;
+        this.maintenance = maintenance;
         this.clock = clock;
     }
 
@@ -50,7 +53,18 @@ public class SilenceApi {
             throw new InvalidSilence("endsAt", "a silence lasts at most " + LONGEST.toDays() + " days");
         }
         long id = silences.insert(command, starts, author, now);
+        if (!starts.isAfter(now)) {
+            maintenance.tellBegun(get(id), now); // a maintenance window that starts now stops paging at once
+        }
         return get(id);
+    }
+
+    /**
+     * The maintenance window in force now that covers the incident (matches one of its alerts, or names only a
+     * component it affects), if any: while it lasts, the incident is not paged.
+     */
+    public Optional<SilenceView> maintenanceCovering(IncidentId incident) {
+        return maintenance.covering(incident, now());
     }
 
     public SilenceView get(long id) {

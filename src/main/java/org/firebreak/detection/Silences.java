@@ -54,6 +54,59 @@ class Silences {
                 .param("at", ts(at)).param("id", id).update();
     }
 
+    /** What is done about a silence once, each recorded in its own column (migration V4_50). */
+    enum FollowUp {
+        ENDS_SOON("ends_soon_reminded_at"), HOLDING("holding_reminded_at"), BEGAN("began_told_at");
+
+        final String column;
+
+        FollowUp(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * Claims a follow-up of a silence for the calling transaction: true for the one transaction that sets its column
+     * while still empty; false once any transaction, here or on another replica, before or after a restart, has.
+     */
+    boolean claim(long id, FollowUp followUp, Instant now) {
+        return jdbc.sql("update silence set " + followUp.column + " = :now where id = :id and " + followUp.column
+                + " is null").param("now", ts(now)).param("id", id).update() == 1;
+    }
+
+    /** Silences in force that end by {@code horizon} and whose author was not yet told so. */
+    List<SilenceView> endingUntold(Instant now, Instant horizon) {
+        return jdbc.sql("""
+                select * from silence where ended_at is null and ends_soon_reminded_at is null and starts_at <= :now
+                    and ends_at > :now and ends_at <= :horizon order by id""")
+                .param("now", ts(now)).param("horizon", ts(horizon)).query((rs, n) -> view(rs, now)).list().stream()
+                .map(this::withSuppressed).toList();
+    }
+
+    /** How long a silence has held alerts back and how many: since its first, at or before {@code since}. */
+    record Holding(long silence, long alerts, long times, Instant since) {
+    }
+
+    /** Silences in force that first held an alert back at or before {@code since}, whose author was not yet told. */
+    List<Holding> holdingUntold(Instant now, Instant since) {
+        return jdbc.sql("""
+                select a.silence_id, count(*) as alerts, sum(a.times) as times, min(a.first_at) as since
+                from silenced_alert a join silence s on s.id = a.silence_id
+                where s.ended_at is null and s.holding_reminded_at is null and s.ends_at > :now
+                group by a.silence_id having min(a.first_at) <= :since order by a.silence_id""")
+                .param("now", ts(now)).param("since", ts(since))
+                .query((rs, n) -> new Holding(rs.getLong("silence_id"), rs.getLong("alerts"), rs.getLong("times"),
+                        instant(rs, "since"))).list();
+    }
+
+    /** Maintenance windows in force whose start was not yet told. */
+    List<SilenceView> maintenanceBegunUntold(Instant now) {
+        return jdbc.sql("""
+                select * from silence where kind = 'MAINTENANCE' and ended_at is null and began_told_at is null
+                    and starts_at <= :now and ends_at > :now order by id""")
+                .param("now", ts(now)).query((rs, n) -> view(rs, now)).list();
+    }
+
     /** Counts one more suppression of an alert by a silence. */
     void recordSuppressed(long silence, AlertView alert, Instant at) {
         int updated = jdbc.sql("""

@@ -41,6 +41,11 @@ public class NotificationApi {
         events.publishEvent(new AnnouncementRequested(announcement));
     }
 
+    /** A person's own contact methods ({@link PersonContacts}, the on-call module's); empty for someone unknown. */
+    public List<Destination> contactsOf(String person) {
+        return contacts.orderedStream().flatMap(c -> c.contactsOf(person).stream()).toList();
+    }
+
     /** Every delivery of the incident's notifications, oldest first. */
     public List<DeliveryView> deliveries(IncidentId incident) {
         return notifications.deliveries(incident);
@@ -68,7 +73,7 @@ public class NotificationApi {
      * team channel addressed to them.
      */
     public List<Destination> reach(String person) {
-        List<Destination> found = contacts.orderedStream().flatMap(c -> c.contactsOf(person).stream()).toList();
+        List<Destination> found = contactsOf(person);
         if (!found.isEmpty()) {
             return found;
         }

@@ -87,9 +87,18 @@ public record EscalationPolicy(String id, @Nullable String name, @Nullable List<
      * for. Exactly one of {@code schedule} and {@code people}.
      *
      * @param ackTimeout per severity, overriding the policy's for this level
+     * @param when the level pages a person only within these local hours of theirs; otherwise it is passed over
+     * @param outside the level pages a person only outside these local hours of theirs
      */
     public record Level(String name, @Nullable List<String> duties, @Nullable String schedule,
-            @Nullable List<String> people, @Nullable Map<Severity, Duration> ackTimeout) {
+            @Nullable List<String> people, @Nullable Map<Severity, Duration> ackTimeout, @Nullable LocalHours when,
+            @Nullable LocalHours outside) {
+
+        /** A level that pages at any hour. */
+        public Level(String name, @Nullable List<String> duties, @Nullable String schedule,
+                @Nullable List<String> people, @Nullable Map<Severity, Duration> ackTimeout) {
+            this(name, duties, schedule, people, ackTimeout, null, null);
+        }
 
         public Level {
             ConfigProblem.required("name", name);
@@ -107,6 +116,21 @@ public record EscalationPolicy(String id, @Nullable String name, @Nullable List<
         /** {@code schedule 'primary'} or {@code bob, carol}. */
         public String targetText() {
             return schedule != null ? "schedule '" + schedule + "'" : String.join(", ", people());
+        }
+
+        /** {@code  (their local 08:00-20:00 only)}, or nothing for a level that pages at any hour. */
+        String hoursText() {
+            return (when == null ? "" : " (their local " + when.localHours() + " only)")
+                    + (outside == null ? "" : " (outside their local " + outside.localHours() + " only)");
+        }
+
+        /**
+         * Why this level does not page {@code person} at {@code at}, reckoned on their local clock in {@code zone};
+         * null when it does (always, for a level without local hours).
+         */
+        @Nullable
+        String passesOver(Person person, ZoneId zone, Instant at) {
+            return LocalHours.refusal(when, outside, person.id(), at, zone);
         }
     }
 

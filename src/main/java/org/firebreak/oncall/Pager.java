@@ -1,6 +1,7 @@
 package org.firebreak.oncall;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,18 @@ class Pager {
                         ? "schedule '" + level.schedule() + "' has no one on call at " + Texts.time(at)
                         : "schedule '" + level.schedule() + "' no longer exists"
                 : "none of " + level.targetText() + " is in the on-call file any more";
+    }
+
+    /**
+     * Whose wall clock a level's local hours are read on: the person's own zone, else that of the schedule the level
+     * pages, else the policy's (UTC unless it names one).
+     */
+    ZoneId zoneOf(Person person, EscalationPolicy.Level level, EscalationPolicy policy) {
+        if (person.timeZone() != null) {
+            return ZoneId.of(person.timeZone());
+        }
+        return Optional.ofNullable(level.schedule()).flatMap(catalog::schedule).map(Schedule::zone)
+                .orElseGet(policy::zone);
     }
 
     /** Pages one person at one level; false when this page was already asked for. */

@@ -3,9 +3,11 @@ package org.firebreak.oncall;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.firebreak.detection.SilenceApi;
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
 import org.firebreak.incident.IncidentStatus;
@@ -33,14 +35,16 @@ class Paging {
     private final Escalations escalations;
     private final EscalationTimers timers;
     private final Pager pager;
+    private final SilenceApi silences;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final OnCallSettings settings;
 
     Paging(IncidentApi incidents, OnCallCatalog catalog, Escalations escalations, EscalationTimers timers, Pager pager,
-            TransactionTemplate tx, Clock clock, OnCallSettings settings) {
+            SilenceApi silences, TransactionTemplate tx, Clock clock, OnCallSettings settings) {
         this.settings = settings;
         this.incidents = incidents;
+        this.silences = silences;
         this.catalog = catalog;
         this.escalations = escalations;
         this.timers = timers;
@@ -65,8 +69,11 @@ class Paging {
         Duration waited = e.policy().timeout(e.level(), e.severity()).orElseThrow();
         e.takeNext();
         IncidentStatus status = incidents.get(e.incident()).status();
+        Optional<String> maintenance = status == IncidentStatus.TRIGGERED ? maintenance(e.incident()) : Optional.empty();
         if (status != IncidentStatus.TRIGGERED) {
             stopPaging(e, e.incident() + " is " + status, ACTOR);
+        } else if (maintenance.isPresent()) {
+            stopPaging(e, maintenance.get(), ACTOR);
         } else if (step.level() > e.levels()) {
             String why = "no acknowledgement within " + TimeText.duration(waited) + " of level " + e.level() + " ("
                     + e.policy().level(e.level()).name() + "), the last level"
@@ -148,14 +155,42 @@ class Paging {
                 retime(e, from, to, actor, now);
             } else if (e.state() != EscalationState.PAGING && e.state() != EscalationState.EXHAUSTED
                     && e.policy().pages(to) && triggered) {
-                if (e.state() == EscalationState.NOTICE_PENDING) {
-                    timers.cancelNotice(new TeamNoticeDue(id.number()));
+                Optional<String> maintenance = maintenance(id);
+                if (maintenance.isPresent()) {
+                    pager.record(id, "Severity " + from + " → " + to + " is paged, but not now: " + maintenance.get(),
+                            actor);
+                } else {
+                    if (e.state() == EscalationState.NOTICE_PENDING) {
+                        timers.cancelNotice(new TeamNoticeDue(id.number()));
+                    }
+                    e.resumePaging();
+                    pageLevel(e, 1, e.attempt() + 1, "severity raised from " + from + " to " + to, actor, now);
                 }
-                e.resumePaging();
-                pageLevel(e, 1, e.attempt() + 1, "severity raised from " + from + " to " + to, actor, now);
             }
             escalations.update(e, now);
         });
+    }
+
+    /** A maintenance window covering the incident began: a paging escalation stops, its pending page cancelled. */
+    void maintenanceBegan(IncidentId id, String why) {
+        tx.executeWithoutResult(status -> {
+            Optional<Escalation> found = escalations.findForUpdate(id);
+            if (found.isEmpty() || found.get().state() != EscalationState.PAGING) {
+                return;
+            }
+            stopPaging(found.get(), why, ACTOR);
+            escalations.update(found.get(), clock.instant());
+        });
+    }
+
+    /** {@code maintenance window #3 by bob (paymaster migration) is in force until 2026-11-25 05:00:00Z}. */
+    static String underMaintenance(String window, Instant until) {
+        return window + " is in force until " + Texts.time(until) + "; no pages until then";
+    }
+
+    /** Why the incident is not paged now: a maintenance window covers it. */
+    private Optional<String> maintenance(IncidentId id) {
+        return silences.maintenanceCovering(id).map(w -> underMaintenance(w.describe(), w.endsAt()));
     }
 
     /** Pages the next level now, by hand; climbs on from there while the incident is TRIGGERED and paged. */
@@ -202,7 +237,13 @@ class Paging {
             e.stop(EscalationState.STOPPED, why);
             pager.record(id, why, ACTOR);
         } else if (policy.pages(incident.severity())) {
-            pageLevel(e, 1, 1, "initial page", ACTOR, now);
+            Optional<String> maintenance = maintenance(id);
+            if (maintenance.isPresent()) {
+                e.stop(EscalationState.STOPPED, maintenance.get());
+                pager.record(id, "Nobody paged: " + maintenance.get(), ACTOR);
+            } else {
+                pageLevel(e, 1, 1, "initial page", ACTOR, now);
+            }
         } else {
             Instant open = policy.businessHours().nextOpen(now, policy.zone());
             if (open.equals(now)) {
@@ -228,24 +269,36 @@ class Paging {
             EscalationPolicy.Level target = e.policy().level(l);
             List<Person> people = pager.targets(target, now);
             e.paged(l, attempt, now);
-            if (people.isEmpty()) {
-                String nobody = "Level " + l + " (" + target.name() + ") has nobody to page: " + pager.nobody(target, now);
+            List<Person> paged = new ArrayList<>();
+            List<String> passedOver = new ArrayList<>();
+            for (Person person : people) {
+                String refusal = target.passesOver(person, pager.zoneOf(person, target, e.policy()), now);
+                if (refusal == null) {
+                    paged.add(person);
+                } else {
+                    passedOver.add(refusal);
+                }
+            }
+            String skipped = String.join("; ", passedOver);
+            if (paged.isEmpty()) {
+                String passed = "Level " + l + " (" + target.name() + ") " + (people.isEmpty()
+                        ? "has nobody to page: " + pager.nobody(target, now) : "skipped: " + skipped);
                 if (l < e.levels()) {
-                    pager.record(e.incident(), nobody + "; paging level " + (l + 1) + " at once", actor);
-                    why = "level " + l + " had nobody to page";
+                    pager.record(e.incident(), passed + "; paging level " + (l + 1) + " at once", actor);
+                    why = "level " + l + (people.isEmpty() ? " had nobody to page" : " was skipped (" + skipped + ")");
                     continue;
                 }
-                pager.record(e.incident(), nobody + then(e, now), actor);
+                pager.record(e.incident(), passed + then(e, now), actor);
                 return;
             }
             boolean sent = false;
-            for (Person person : people) {
+            for (Person person : paged) {
                 sent |= pager.page(e, l, attempt, person, why, actor, now);
             }
             String then = then(e, now);
             if (sent) {
-                pager.record(e.incident(), "Paged level " + l + " (" + target.name() + "): " + Pager.reached(people)
-                        + " - " + why + then, actor);
+                pager.record(e.incident(), "Paged level " + l + " (" + target.name() + "): " + Pager.reached(paged)
+                        + " - " + why + (passedOver.isEmpty() ? "" : "; not paged: " + skipped) + then, actor);
             }
             return;
         }

@@ -34,7 +34,8 @@ final class Texts {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < levels.size(); i++) {
             out.append(i == 0 ? "" : ", ").append('L').append(i + 1).append(' ').append(levels.get(i).name())
-                    .append(" → ").append(levels.get(i).targetText());
+                    .append(" → ").append(levels.get(i).targetText())
+                    .append(levels.get(i).hoursText());
         }
         return out.toString();
     }

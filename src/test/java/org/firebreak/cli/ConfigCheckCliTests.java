@@ -95,6 +95,32 @@ class ConfigCheckCliTests {
     }
 
     @Test
+    void aPersonsUnknownTimeZoneAndALevelsBadLocalHoursAreNamedWithTheirLineAndField() throws IOException {
+        String file = """
+                people:
+                  - { id: alice, timeZone: %s, contacts: [{ channel: CONSOLE, address: alice }] }
+                policies:
+                  - id: default
+                    levels:
+                      - { name: L1, people: [alice], when: { localHours: "%s" } }
+                """;
+        Path zone = Files.createDirectories(dir.resolve("zone"));
+        Files.writeString(zone.resolve("oncall.yml"), file.formatted("Mars/Olympus", "08:00-20:00"));
+        Path hours = Files.createDirectories(dir.resolve("hours"));
+        Files.writeString(hours.resolve("oncall.yml"), file.formatted("Europe/Berlin", "08:00-08:00"));
+
+        CliRun badZone = CliRun.of("check", "--config-dir", zone.toString());
+        CliRun badHours = CliRun.of("check", "--config-dir", hours.toString());
+
+        assertThat(badZone.exit()).isEqualTo(1);
+        assertThat(badZone.out()).contains(zone.resolve("oncall.yml") + ":2: field 'people[0].timeZone': 'Mars/Olympus'"
+                + " is not a time zone; use a region such as Europe/Berlin");
+        assertThat(badHours.exit()).isEqualTo(1);
+        assertThat(badHours.out()).contains(hours.resolve("oncall.yml") + ":6: field"
+                + " 'policies[0].levels[0].when.localHours': '08:00-08:00' starts and ends at the same time");
+    }
+
+    @Test
     void upRunsTheSameCheckAndStartsNothingWhileAFileIsBroken() throws IOException {
         Files.createDirectories(dir.resolve("playbooks"));
         Files.writeString(dir.resolve("playbooks/paymaster.yml"), PLAYBOOK.formatted("automaton"));

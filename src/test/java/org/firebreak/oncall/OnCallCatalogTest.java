@@ -154,7 +154,7 @@ class OnCallCatalogTest {
         Path file = write(PEOPLE.replace("  - id: alice\n", "  - id: alice\n    nmae: Alice\n") + POLICY);
 
         assertThatThrownBy(() -> new OnCallCatalog(file)).isInstanceOf(InvalidConfiguration.class)
-                .hasMessage(file + ":3: field 'people[0].nmae': unknown field; allowed: contacts, id, name");
+                .hasMessage(file + ":3: field 'people[0].nmae': unknown field; allowed: contacts, id, name, timeZone");
     }
 
     @Test
@@ -169,6 +169,76 @@ class OnCallCatalogTest {
     }
 
     @Test
+    void aPersonsTimeZoneAndALevelsLocalHoursAreReadAndSnapshotted() throws IOException {
+        OnCallCatalog catalog = new OnCallCatalog(write(PEOPLE.replace("  - id: alice\n",
+                "  - id: alice\n    timeZone: Asia/Tokyo\n") + """
+                policies:
+                  - id: default
+                    levels:
+                      - { name: Day, people: [alice], when: { localHours: "08:00-20:00" } }
+                      - { name: Night, people: [bob], outside: { localHours: "08:00-20:00" } }
+                """));
+        EscalationPolicy policy = catalog.policyFor(List.of());
+        JsonMapper json = JsonMapper.builder().build();
+
+        assertThat(catalog.person("alice").orElseThrow().timeZone()).isEqualTo("Asia/Tokyo");
+        assertThat(catalog.person("bob").orElseThrow().timeZone()).as("none of their own").isNull();
+        assertThat(policy.level(1).when()).isEqualTo(new LocalHours("08:00-20:00"));
+        assertThat(policy.level(2).outside()).isEqualTo(new LocalHours("08:00-20:00"));
+        assertThat(Texts.path(policy)).isEqualTo("L1 Day → alice (their local 08:00-20:00 only), L2 Night → bob"
+                + " (outside their local 08:00-20:00 only)");
+        assertThat(json.readValue(json.writeValueAsString(policy), EscalationPolicy.class)).isEqualTo(policy);
+    }
+
+    @Test
+    void withoutAZoneOfTheirOwnAPersonsHoursAreTheSchedulesElseThePolicys() throws IOException {
+        OnCallCatalog catalog = new OnCallCatalog(write(PEOPLE.replace("  - id: alice\n",
+                "  - id: alice\n    timeZone: Asia/Tokyo\n") + """
+                schedules:
+                  - id: primary
+                    timeZone: America/New_York
+                    layers:
+                      - { rotation: DAILY, handoff: "09:00", start: 2026-11-23, participants: [alice, bob] }
+                policies:
+                  - id: default
+                    timeZone: Europe/Berlin
+                    levels:
+                      - { name: L1, schedule: primary, when: { localHours: "08:00-20:00" } }
+                      - { name: L2, people: [bob], when: { localHours: "08:00-20:00" } }
+                """));
+        Pager pager = new Pager(null, catalog, null, null, null, null, null);
+        EscalationPolicy policy = catalog.policyFor(List.of());
+        Person alice = catalog.person("alice").orElseThrow();
+        Person bob = catalog.person("bob").orElseThrow();
+
+        assertThat(pager.zoneOf(alice, policy.level(1), policy)).hasToString("Asia/Tokyo");
+        assertThat(pager.zoneOf(bob, policy.level(1), policy)).hasToString("America/New_York");
+        assertThat(pager.zoneOf(bob, policy.level(2), policy)).hasToString("Europe/Berlin");
+    }
+
+    @Test
+    void aBadTimeZoneOrBadLocalHoursStopStartUpNamingFileLineAndField() throws IOException {
+        Path zone = write(PEOPLE.replace("  - id: bob\n", "  - id: bob\n    timeZone: Europe/Berln\n") + POLICY
+                .replace("schedule: primary", "people: [bob]"));
+        assertThatThrownBy(() -> new OnCallCatalog(zone)).isInstanceOf(InvalidConfiguration.class)
+                .hasMessage(zone + ":5: field 'people[1].timeZone': 'Europe/Berln' is not a time zone; use a region such"
+                        + " as Europe/Berlin");
+
+        Path hours = write(PEOPLE + """
+                policies:
+                  - id: default
+                    levels:
+                      - name: Day
+                        people: [alice]
+                        when:
+                          localHours: "08:00-24:00"
+                """);
+        assertThatThrownBy(() -> new OnCallCatalog(hours)).isInstanceOf(InvalidConfiguration.class)
+                .hasMessage(hours + ":14: field 'policies[0].levels[0].when.localHours': '08:00-24:00' is not a window of"
+                        + " local hours such as 08:00-20:00: '24:00' is not a time of day");
+    }
+
+    @Test
     void theExampleInTheOnCallDocumentIsAValidOnCallFile() throws IOException {
         String section = Files.readString(Path.of("docs/oncall.md"));
         String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
@@ -178,6 +248,19 @@ class OnCallCatalogTest {
         assertThat(who(primary, "2026-11-28T22:00:00Z")).as("Saturday 23:00 in Berlin: weekend nights").isEqualTo("carol");
         assertThat(who(primary, "2026-12-25T12:00:00Z")).as("the configured override").isEqualTo("bob");
         assertThat(catalog.policyFor(List.of()).timeout(3, Severity.CRITICAL)).contains(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void theLocalHoursExampleInTheOnCallDocumentIsAValidOnCallFile() throws IOException {
+        String doc = Files.readString(Path.of("docs/oncall.md"));
+        int section = doc.indexOf("### Local hours");
+        int start = doc.indexOf("```yaml", section) + 7;
+        OnCallCatalog catalog = new OnCallCatalog(write(doc.substring(start, doc.indexOf("```", start))));
+
+        EscalationPolicy.Level first = catalog.policyFor(List.of()).level(1);
+        assertThat(first.when()).isEqualTo(new LocalHours("08:00-20:00"));
+        assertThat(first.passesOver(catalog.person("alice").orElseThrow(), java.time.ZoneId.of("Europe/Berlin"),
+                Instant.parse("2026-11-25T03:13:00Z"))).isEqualTo("04:13 at alice's (Europe/Berlin) is outside 08:00-20:00");
     }
 
     private static String who(Schedule schedule, String at) {
