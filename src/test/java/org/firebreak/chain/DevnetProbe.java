@@ -187,4 +187,19 @@ final class DevnetProbe implements AutoCloseable, BeforeAllCallback, AfterEachCa
 
     public static final class AnvilAnswer extends Response<Object> {
     }
+
+    /** Runs the follower, failing on its first error, until it has followed this node's head as it is now. */
+    void followToHead(BlockFollower follower) throws IOException {
+        long target = head();
+        for (int i = 0; i < 100; i++) {
+            BlockFollower.Run run = follower.run();
+            if (run.error() != null) {
+                throw new AssertionError("follower error: " + run.error());
+            }
+            if (run.followedTo() >= target) {
+                return;
+            }
+        }
+        throw new AssertionError("the follower did not reach block " + target);
+    }
 }

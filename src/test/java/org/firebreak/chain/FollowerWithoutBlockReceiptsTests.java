@@ -34,7 +34,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 /**
  * The block follower through an endpoint that does not serve {@code eth_getBlockReceipts} (a proxy in front of a
  * devnet of the class's own answers it with JSON-RPC -32601, method not found, as nodes without it do): it reads the
- * blocks in full instead ({@link FollowerBlocks}), and every detection that needs a transaction still finds its
+ * blocks in full instead ({@link FollowerBlocks}; the endpoint at 1,000,000 calls a minute, so that the rate limit
+ * does not choose full blocks first), and every detection that needs a transaction still finds its
  * transaction: a contract created with the EntryPoint's address in its code (staging detector), a type-4
  * authorization re-delegating a served account (EIP-7702 watch), a reverted {@code redeemDelegations}.
  */
@@ -60,7 +61,7 @@ class FollowerWithoutBlockReceiptsTests {
         proxy = RpcProxy.inFrontOf(devnet.state().anvilUrl());
         proxy.refuse("eth_getBlockReceipts");
         Path file = ChainProfileFiles.write(Path.of("target/test-data/no-receipts-" + UUID.randomUUID())
-                .resolve("chain-profile.yml"), devnet.profile().withRpc(List.of(new RpcEndpoint("no-receipts", proxy.url()))));
+                .resolve("chain-profile.yml"), devnet.profile().withRpc(List.of(new RpcEndpoint("no-receipts", proxy.url(), 1_000_000))));
         isolated.register(registry, file);
     }
 
@@ -71,7 +72,9 @@ class FollowerWithoutBlockReceiptsTests {
 
     @Test
     void everyDetectionThatNeedsATransactionFindsItInTheFullBlocks() throws IOException {
-        followToHead();
+        try (DevnetProbe chain = DevnetProbe.at(devnet.state().anvilUrl())) {
+            chain.followToHead(follower);
+        }
 
         FaultReport staged = devnet.faults().inject(Fault.STAGE_CONTRACT);
         Matcher created = DEPLOYED.matcher(staged.summary());
@@ -90,7 +93,9 @@ class FollowerWithoutBlockReceiptsTests {
         }
         assertThat(reverted.isStatusOK()).as("the redemption reverted on chain").isFalse();
 
-        followToHead();
+        try (DevnetProbe chain = DevnetProbe.at(devnet.state().anvilUrl())) {
+            chain.followToHead(follower);
+        }
 
         ChainEvent stagedContract = only(StagedContracts.STAGED_CONTRACT, staged.txHash());
         assertThat(stagedContract.address()).isEqualTo(created.group(1));
@@ -109,20 +114,6 @@ class FollowerWithoutBlockReceiptsTests {
                 .noneSatisfy(r -> assertThat(r).contains("eth_getTransactionByHash"));
     }
 
-    private void followToHead() throws IOException {
-        long head;
-        try (DevnetProbe chain = DevnetProbe.at(devnet.state().anvilUrl())) {
-            head = chain.head();
-        }
-        for (int i = 0; i < 100; i++) {
-            BlockFollower.Run run = follower.run();
-            assertThat(run.error()).as("follower error").isNull();
-            if (run.followedTo() >= head) {
-                return;
-            }
-        }
-        throw new AssertionError("the follower did not reach block " + head);
-    }
 
     /** The one stored event of this name from this transaction. */
     private ChainEvent only(String name, String txHash) {
