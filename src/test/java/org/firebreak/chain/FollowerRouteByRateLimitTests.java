@@ -3,13 +3,9 @@ package org.firebreak.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
-import org.firebreak.chain.ChainProfile.RpcEndpoint;
 import org.firebreak.devnet.Devnet;
-import org.firebreak.support.ChainProfileFiles;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.IsolatedDevnet;
 import org.junit.jupiter.api.AfterAll;
@@ -40,10 +36,7 @@ class FollowerRouteByRateLimitTests {
 
     @DynamicPropertySource
     static void limitedProfile(DynamicPropertyRegistry registry) throws IOException {
-        proxy = RpcProxy.inFrontOf(devnet.state().anvilUrl());
-        Path file = ChainProfileFiles.write(Path.of("target/test-data/rate-route-" + UUID.randomUUID())
-                .resolve("chain-profile.yml"), devnet.profile().withRpc(List.of(new RpcEndpoint("limited", proxy.url(), 600))));
-        isolated.register(registry, file);
+        proxy = RpcProxy.onlyEndpoint(isolated, registry, "limited", 600);
     }
 
     @AfterAll

@@ -3,18 +3,14 @@ package org.firebreak.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.firebreak.chain.ChainProfile.RpcEndpoint;
 import org.firebreak.devnet.Devnet;
 import org.firebreak.devnet.Fault;
 import org.firebreak.devnet.FaultReport;
-import org.firebreak.support.ChainProfileFiles;
 import org.firebreak.support.FirebreakIntegrationTest;
 import org.firebreak.support.IsolatedDevnet;
 import org.junit.jupiter.api.AfterAll;
@@ -58,11 +54,8 @@ class FollowerWithoutBlockReceiptsTests {
 
     @DynamicPropertySource
     static void refusingProfile(DynamicPropertyRegistry registry) throws IOException {
-        proxy = RpcProxy.inFrontOf(devnet.state().anvilUrl());
+        proxy = RpcProxy.onlyEndpoint(isolated, registry, "no-receipts", 1_000_000);
         proxy.refuse("eth_getBlockReceipts");
-        Path file = ChainProfileFiles.write(Path.of("target/test-data/no-receipts-" + UUID.randomUUID())
-                .resolve("chain-profile.yml"), devnet.profile().withRpc(List.of(new RpcEndpoint("no-receipts", proxy.url(), 1_000_000))));
-        isolated.register(registry, file);
     }
 
     @AfterAll

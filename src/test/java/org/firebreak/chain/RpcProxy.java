@@ -6,14 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.firebreak.devnet.ChainIdAnswers;
+import org.firebreak.support.ChainProfileFiles;
+import org.firebreak.support.IsolatedDevnet;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -58,6 +63,20 @@ final class RpcProxy implements AutoCloseable {
 
     static RpcProxy inFrontOf(String anvilUrl) throws IOException {
         return new RpcProxy(URI.create(anvilUrl));
+    }
+
+    /**
+     * A proxy in front of an isolated devnet's anvil, written into a chain profile as the test context's only endpoint
+     * (named {@code name}, at {@code requestsPerMinute}) and registered with the context.
+     */
+    static RpcProxy onlyEndpoint(IsolatedDevnet isolated, DynamicPropertyRegistry registry, String name,
+            int requestsPerMinute) throws IOException {
+        RpcProxy proxy = inFrontOf(isolated.devnet().state().anvilUrl());
+        Path file = ChainProfileFiles.write(Path.of("target/test-data/" + name + "-" + UUID.randomUUID())
+                .resolve("chain-profile.yml"), isolated.devnet().profile()
+                        .withRpc(List.of(new ChainProfile.RpcEndpoint(name, proxy.url(), requestsPerMinute))));
+        isolated.register(registry, file);
+        return proxy;
     }
 
     URI url() {
