@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.LongStream;
 
 import org.firebreak.chain.ChainProfile.ContractRef;
 import org.firebreak.chain.ChainProfile.Follow;
@@ -29,7 +28,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.Transaction;
@@ -48,7 +46,8 @@ import org.web3j.utils.Numeric;
  * cursor and publishes {@link ChainReorganized}. Behind the head it asks {@code eth_getLogs} for at most
  * {@code follow.maxBlockRange} blocks at a time, halving the range while the node refuses it and doubling it again
  * after {@value #SUCCESSES_BEFORE_GROWING} successes. Every call goes through {@link ChainClient} (rate limits,
- * failover); blocks are read {@value #CALLS_PER_BATCH} to a batch. Driven by the {@code chain-follower} task
+ * failover); blocks are read as headers with their receipts, and in full only the transactions a detection needs
+ * ({@link FollowerBlocks}), at most {@value #CALLS_PER_BATCH} calls to a batch. Driven by the {@code chain-follower} task
  * ({@link FollowerTask}); one run follows for at most {@link #RUN_BUDGET}, then lets the next poll go on.
  */
 @Component
@@ -72,6 +71,7 @@ class BlockFollower {
     private final FollowerMetrics metrics;
     private final AccountWatch watch;
     private final StagedContracts staged;
+    private final FollowerBlocks reader;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
@@ -84,7 +84,7 @@ class BlockFollower {
 
     BlockFollower(ChainProfiles profiles, ChainClient client, FollowerStore store, TransactionTemplate tx,
             ApplicationEventPublisher publisher, FollowerMetrics metrics, AccountWatch watch, StagedContracts staged,
-            Clock clock) {
+            FollowerBlocks reader, Clock clock) {
         this.profiles = profiles;
         this.client = client;
         this.store = store;
@@ -93,6 +93,7 @@ class BlockFollower {
         this.metrics = metrics;
         this.watch = watch;
         this.staged = staged;
+        this.reader = reader;
         this.clock = clock;
     }
 
@@ -182,15 +183,23 @@ class BlockFollower {
         if (logs.isEmpty()) {
             return true;
         }
-        List<EthBlock.Block> blocks = blocks(profile, from, to);
-        String moved = moved(cursor, blocks, logs.get());
+        FollowerBlocks.Read read;
+        String moved;
+        try {
+            read = reader.read(profile, from, to);
+            moved = moved(cursor, read.blocks(), logs.get());
+        } catch (FollowerBlocks.BlockMoved e) {
+            read = null;
+            moved = e.getMessage();
+        }
         if (moved != null) {
             // The node's chain changed while the batch was read: commit nothing; the next poll checks the hashes.
             log.info("Block follower: blocks {}-{} changed while being read ({}); reading them again", from, to, moved);
             return false;
         }
-        List<ChainEvent> events = new ArrayList<>(events(profile, blocks, logs.get(), failedRedemptions(profile, blocks)));
-        events.addAll(staged.find(profile, blocks));
+        List<EthBlock.Block> blocks = Objects.requireNonNull(read).blocks();
+        List<ChainEvent> events = new ArrayList<>(events(profile, blocks, logs.get(), failedRedemptions(profile, read)));
+        events.addAll(staged.find(profile, read));
         AccountWatch.Watched watched = watch.watch(profile, blocks, events);
         events.addAll(watched.events());
         commit(profile, cursor, blocks, events, watched, head);
@@ -265,19 +274,6 @@ class BlockFollower {
         }
     }
 
-    private List<EthBlock.Block> blocks(ChainProfile profile, long from, long to) throws ChainUnreachable {
-        List<EthBlock.Block> blocks = new ArrayList<>();
-        for (long first = from; first <= to; first += CALLS_PER_BATCH) {
-            List<RpcCall<?>> calls = LongStream.rangeClosed(first, Math.min(to, first + CALLS_PER_BATCH - 1))
-                    .<RpcCall<?>>mapToObj(RpcCall::blockWithTransactions).toList();
-            ChainClient.Answers answers = client.send(profile, calls);
-            for (int i = 0; i < calls.size(); i++) {
-                blocks.add(served(answers.get(i, EthBlock.class), first + i));
-            }
-        }
-        return blocks;
-    }
-
     /** Why the blocks and logs read are not one chain continuing the cursor's block, or null when they are. */
     private static @Nullable String moved(Cursor cursor, List<EthBlock.Block> blocks, List<Log> logs) {
         String parent = cursor.hash();
@@ -300,11 +296,11 @@ class BlockFollower {
     private record Failed(EthBlock.Block block, Transaction transaction, TransactionReceipt receipt) {
     }
 
-    /** redeemDelegations transactions to the DelegationManager that reverted: their receipts, read in batches. */
-    private List<Failed> failedRedemptions(ChainProfile profile, List<EthBlock.Block> blocks) throws ChainUnreachable {
+    /** redeemDelegations transactions to the DelegationManager that reverted, by their receipts (read with the blocks, or asked for). */
+    private List<Failed> failedRedemptions(ChainProfile profile, FollowerBlocks.Read read) throws ChainUnreachable {
         String manager = profile.contracts().delegationManager().address();
         List<Map.Entry<EthBlock.Block, Transaction>> sent = new ArrayList<>();
-        for (EthBlock.Block block : blocks) {
+        for (EthBlock.Block block : read.blocks()) {
             for (EthBlock.TransactionResult<?> result : block.getTransactions()) {
                 if (result.get() instanceof Transaction t && manager.equalsIgnoreCase(t.getTo()) && t.getInput() != null
                         && t.getInput().toLowerCase(Locale.ROOT).startsWith(StackEvents.REDEEM_DELEGATIONS)) {
@@ -312,20 +308,20 @@ class BlockFollower {
                 }
             }
         }
+        if (sent.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TransactionReceipt> receipts = FollowerBlocks.receipts(client, profile, read,
+                sent.stream().map(e -> e.getValue().getHash()).toList());
         List<Failed> failed = new ArrayList<>();
-        for (int first = 0; first < sent.size(); first += CALLS_PER_BATCH) {
-            List<Map.Entry<EthBlock.Block, Transaction>> chunk = sent.subList(first, Math.min(sent.size(), first + CALLS_PER_BATCH));
-            ChainClient.Answers answers = client.send(profile, chunk.stream()
-                    .<RpcCall<?>>map(e -> RpcCall.transactionReceipt(e.getValue().getHash())).toList());
-            for (int i = 0; i < chunk.size(); i++) {
-                EthGetTransactionReceipt answer = answers.get(i, EthGetTransactionReceipt.class);
-                ChainDiagnostic.failOnError(answer);
-                String hash = chunk.get(i).getValue().getHash();
-                TransactionReceipt receipt = answer.getTransactionReceipt()
-                        .orElseThrow(() -> new IllegalStateException("no receipt for mined transaction " + hash));
-                if (!receipt.isStatusOK()) {
-                    failed.add(new Failed(chunk.get(i).getKey(), chunk.get(i).getValue(), receipt));
-                }
+        for (Map.Entry<EthBlock.Block, Transaction> e : sent) {
+            String hash = e.getValue().getHash();
+            TransactionReceipt receipt = receipts.get(hash.toLowerCase(Locale.ROOT));
+            if (receipt == null) {
+                throw new IllegalStateException("no receipt for mined transaction " + hash);
+            }
+            if (!receipt.isStatusOK()) {
+                failed.add(new Failed(e.getKey(), e.getValue(), receipt));
             }
         }
         return failed;
@@ -485,7 +481,7 @@ class BlockFollower {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static EthBlock.Block served(EthBlock answer, long number) {
+    static EthBlock.Block served(EthBlock answer, long number) {
         ChainDiagnostic.failOnError(answer);
         if (answer.getBlock() == null) {
             throw new IllegalStateException("the node does not serve block " + number);
@@ -518,7 +514,7 @@ class BlockFollower {
         return Numeric.decodeQuantity(raw).longValueExact();
     }
 
-    private static String hex(long number) {
+    static String hex(long number) {
         return Numeric.encodeQuantity(BigInteger.valueOf(number));
     }
 

@@ -77,6 +77,15 @@ class ChainClient {
     }
 
     /**
+     * How many calls the caller could send now to the endpoint a read would go to first, without waiting for its rate
+     * limit; 0 when no endpoint is usable.
+     */
+    int callsWithoutWaiting(ChainProfile profile) {
+        List<RpcEndpoint> usable = usable(profile);
+        return usable.isEmpty() ? 0 : limits.available(usable.getFirst(), caller());
+    }
+
+    /**
      * Where a read may go now. Endpoints never probed are probed first, so nothing is read from an endpoint before
      * its chain id is known; when none is usable, every endpoint not on another chain (and not just probed) is probed
      * again at once rather than waiting for the prober.

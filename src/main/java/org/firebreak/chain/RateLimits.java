@@ -35,8 +35,7 @@ class RateLimits {
 
     /** Takes {@code calls} tokens, waiting at most {@code timeout}; false when they did not come in time. */
     boolean acquire(RpcEndpoint endpoint, int calls, Caller caller, Duration timeout) throws InterruptedException {
-        Bucket bucket = buckets.computeIfAbsent(endpoint.url() + "|" + endpoint.requestsPerMinute(),
-                k -> new Bucket(endpoint.requestsPerMinute()));
+        Bucket bucket = bucket(endpoint);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long waitNanos = bucket.tryTake(calls, caller);
@@ -48,6 +47,16 @@ class RateLimits {
             }
             Thread.sleep(Duration.ofNanos(waitNanos));
         }
+    }
+
+    /** How many calls {@code caller} could make on {@code endpoint} now without waiting for the limit. */
+    int available(RpcEndpoint endpoint, Caller caller) {
+        return bucket(endpoint).available(caller);
+    }
+
+    private Bucket bucket(RpcEndpoint endpoint) {
+        return buckets.computeIfAbsent(endpoint.url() + "|" + endpoint.requestsPerMinute(),
+                k -> new Bucket(endpoint.requestsPerMinute()));
     }
 
     /** Capacity one minute's worth of requests, refilled at perMinute / 60 s. */
@@ -62,6 +71,15 @@ class RateLimits {
             this.capacity = perMinute;
             this.perNano = perMinute / 60e9;
             this.tokens = perMinute;
+        }
+
+        /** The tokens this caller may take now: all of them for a person, those beyond the people's share otherwise. */
+        synchronized int available(Caller caller) {
+            long now = System.nanoTime();
+            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            last = now;
+            double floor = caller == Caller.PERSON ? 0 : capacity * KEPT_FOR_PEOPLE;
+            return (int) Math.max(0, Math.floor(tokens - floor));
         }
 
         /** 0 when taken; otherwise how long until enough tokens are there for this caller. */

@@ -56,6 +56,17 @@ record RpcCall<R extends Response<?>>(String method, List<?> params, Class<R> re
                 java.math.BigInteger.valueOf(number)), true), org.web3j.protocol.core.methods.response.EthBlock.class);
     }
 
+    /** Every receipt of a block (the follower finds the few transactions it reads in full by them). */
+    static RpcCall<org.web3j.protocol.core.methods.response.EthGetBlockReceipts> blockReceipts(long number) {
+        return new RpcCall<>("eth_getBlockReceipts", List.of(org.web3j.utils.Numeric.encodeQuantity(
+                java.math.BigInteger.valueOf(number))), org.web3j.protocol.core.methods.response.EthGetBlockReceipts.class);
+    }
+
+    static RpcCall<org.web3j.protocol.core.methods.response.EthTransaction> transaction(String hash) {
+        return new RpcCall<>("eth_getTransactionByHash", List.of(hash),
+                org.web3j.protocol.core.methods.response.EthTransaction.class);
+    }
+
     static RpcCall<org.web3j.protocol.core.methods.response.EthFeeHistory> feeHistory(int blocks, String newest) {
         return new RpcCall<>("eth_feeHistory", List.of(org.web3j.utils.Numeric.toHexStringWithPrefix(
                 java.math.BigInteger.valueOf(blocks)), newest, List.of(50.0)),

@@ -175,41 +175,69 @@ final class StackEvents {
     }
 
     /**
-     * The parameters of an event whose data is static words and {@code bytes}, decoded by web3j's {@link TypeDecoder}
-     * at their fixed offsets: the same values as {@link #generic}, without its per-log event signature hash and
-     * reflection (a fifth of the follower's time in a catch-up). Null when the log is shorter than its layout: the
+     * The parameters of an event whose data is static words and {@code bytes}, decoded at their fixed offsets: the
+     * same values as {@link #generic}, without its per-log event signature hash and reflection. The four word types
+     * ({@code address}, {@code uint256}, {@code bool}, {@code bytes32}) are read here straight from the hex: web3j's
+     * {@link TypeDecoder} resolves the type by name, looks its constructor up and splits strings with regexes on
+     * every value, most of the follower's decoding in a catch-up. Null when the log is shorter than its layout: the
      * generic decoder then has the last word.
      */
     static @Nullable List<Type> words(Spec spec, Log log) {
         List<String> topics = log.getTopics();
         String data = log.getData() == null ? "" : Numeric.cleanHexPrefix(log.getData());
         List<TypeReference<Type>> parameters = spec.event().getParameters();
+        Class<?>[] types = TYPES.computeIfAbsent(spec.name(), name -> parameters.stream()
+                .map(StackEvents::type).toArray(Class<?>[]::new));
         List<Type> values = new ArrayList<>(parameters.size());
         int topic = 1;
         int word = 0;
         try {
-            for (TypeReference<Type> parameter : parameters) {
-                Class<?> type = type(parameter);
-                if (parameter.isIndexed()) {
+            for (int i = 0; i < types.length; i++) {
+                Class<?> type = types[i];
+                if (parameters.get(i).isIndexed()) {
                     if (topic >= topics.size()) {
                         return null;
                     }
-                    values.add(TypeDecoder.decode(Numeric.cleanHexPrefix(topics.get(topic++)), 0, parameter.getClassType()));
-                } else if (type == DynamicBytes.class) {
-                    int offset = TypeDecoder.decodeNumeric(word(data, word++), Uint256.class).getValue().intValueExact();
-                    if (offset % 32 != 0 || data.length() < offset * 2 + 64) {
+                    String value = Numeric.cleanHexPrefix(topics.get(topic++));
+                    if (value.length() != 64) {
                         return null;
                     }
-                    DynamicBytes bytes = TypeDecoder.decodeDynamicBytes(data, offset * 2);
-                    values.add(bytes);
+                    values.add(word(type, value));
+                } else if (type == DynamicBytes.class) {
+                    BigInteger offset = new BigInteger(word(data, word++), 16);
+                    if (offset.bitLength() > 31 || offset.intValue() % 32 != 0
+                            || data.length() < offset.intValue() * 2 + 64) {
+                        return null;
+                    }
+                    values.add(TypeDecoder.decodeDynamicBytes(data, offset.intValue() * 2));
                 } else {
-                    values.add(TypeDecoder.decode(word(data, word++), 0, parameter.getClassType()));
+                    values.add(word(type, word(data, word++)));
                 }
             }
-        } catch (ClassNotFoundException | IndexOutOfBoundsException | ArithmeticException e) {
+        } catch (IndexOutOfBoundsException | ArithmeticException | NumberFormatException e) {
             return null;
         }
         return topic == topics.size() ? values : null;
+    }
+
+    /** The parameter types of each word-layout event, by name: web3j resolves a TypeReference's class by name each time. */
+    private static final Map<String, Class<?>[]> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One 32-byte word (64 hex digits) as the value of a word type, as web3j's TypeDecoder reads it. */
+    private static Type word(Class<?> type, String hex) {
+        if (type == Address.class) {
+            return new Address(new BigInteger(hex.substring(24), 16));
+        }
+        if (type == Uint256.class) {
+            return new Uint256(new BigInteger(hex, 16));
+        }
+        if (type == Bool.class) {
+            return new Bool(new BigInteger(hex, 16).equals(BigInteger.ONE));
+        }
+        if (type == Bytes32.class) {
+            return new Bytes32(Numeric.hexStringToByteArray(hex));
+        }
+        throw new IllegalArgumentException("not a word type: " + type);
     }
 
     private static Class<?> type(TypeReference<?> parameter) {

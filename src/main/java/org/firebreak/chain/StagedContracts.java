@@ -11,7 +11,6 @@ import java.util.Map;
 import org.firebreak.chain.ChainProfile.ContractRef;
 import org.springframework.stereotype.Component;
 import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
@@ -21,7 +20,8 @@ import org.web3j.utils.Numeric;
  * (its receipt's {@code contractAddress}) whose runtime code embeds the 20 bytes of one of the stack's addresses
  * (EntryPoint, account factory, paymaster, DelegationManager) becomes a {@value #STAGED_CONTRACT} event. Exploit
  * contracts are deployed with their targets' addresses baked in, often minutes before they strike. Only transactions
- * that create a contract cost calls: one receipt each, and one {@code eth_getCode} per contract created, at its block,
+ * that create a contract cost calls: their receipts when the follower did not read them with the blocks
+ * ({@link FollowerBlocks#receipts}), and one {@code eth_getCode} per contract created, at its block,
  * {@value BlockFollower#CALLS_PER_BATCH} to a batch.
  * Contracts created by other contracts (a factory's CREATE2) have no receipt of their own and are not seen.
  */
@@ -44,9 +44,9 @@ class StagedContracts {
     }
 
     /** The batch's new contracts that embed a watched address, one event each, in chain order. */
-    List<ChainEvent> find(ChainProfile profile, List<EthBlock.Block> blocks) throws ChainUnreachable {
+    List<ChainEvent> find(ChainProfile profile, FollowerBlocks.Read read) throws ChainUnreachable {
         List<Map.Entry<EthBlock.Block, Transaction>> creations = new ArrayList<>();
-        for (EthBlock.Block block : blocks) {
+        for (EthBlock.Block block : read.blocks()) {
             for (EthBlock.TransactionResult<?> result : block.getTransactions()) {
                 if (result.get() instanceof Transaction t && (t.getTo() == null || t.getTo().isEmpty())) {
                     creations.add(Map.entry(block, t));
@@ -56,19 +56,14 @@ class StagedContracts {
         if (creations.isEmpty()) {
             return List.of();
         }
+        Map<String, TransactionReceipt> receipts = FollowerBlocks.receipts(client, profile, read,
+                creations.stream().map(e -> e.getValue().getHash()).toList());
         List<Created> created = new ArrayList<>();
-        for (int first = 0; first < creations.size(); first += BlockFollower.CALLS_PER_BATCH) {
-            var chunk = creations.subList(first, Math.min(creations.size(), first + BlockFollower.CALLS_PER_BATCH));
-            ChainClient.Answers receipts = client.send(profile, chunk.stream()
-                    .<RpcCall<?>>map(e -> RpcCall.transactionReceipt(e.getValue().getHash())).toList());
-            for (int i = 0; i < chunk.size(); i++) {
-                EthGetTransactionReceipt answer = receipts.get(i, EthGetTransactionReceipt.class);
-                ChainDiagnostic.failOnError(answer);
-                TransactionReceipt receipt = answer.getTransactionReceipt().orElse(null);
-                if (receipt != null && receipt.isStatusOK() && receipt.getContractAddress() != null) {
-                    created.add(new Created(chunk.get(i).getKey(), chunk.get(i).getValue(),
-                            receipt.getContractAddress().toLowerCase(Locale.ROOT)));
-                }
+        for (Map.Entry<EthBlock.Block, Transaction> creation : creations) {
+            TransactionReceipt receipt = receipts.get(creation.getValue().getHash().toLowerCase(Locale.ROOT));
+            if (receipt != null && receipt.isStatusOK() && receipt.getContractAddress() != null) {
+                created.add(new Created(creation.getKey(), creation.getValue(),
+                        receipt.getContractAddress().toLowerCase(Locale.ROOT)));
             }
         }
         Map<String, String> watched = watched(profile);

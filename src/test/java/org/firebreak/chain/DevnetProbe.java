@@ -39,6 +39,11 @@ final class DevnetProbe implements AutoCloseable, BeforeAllCallback, AfterEachCa
         return new DevnetProbe(TestDevnet.shared().state().anvilUrl());
     }
 
+    /** A probe of another anvil (a devnet of a test's own): only for reads and {@link #sendUnchecked}, not as an extension. */
+    static DevnetProbe at(String anvilUrl) {
+        return new DevnetProbe(anvilUrl);
+    }
+
     static String delegationManager() {
         return TestDevnet.profile().contracts().delegationManager().address();
     }
@@ -181,5 +186,20 @@ final class DevnetProbe implements AutoCloseable, BeforeAllCallback, AfterEachCa
     }
 
     public static final class AnvilAnswer extends Response<Object> {
+    }
+
+    /** Runs the follower, failing on its first error, until it has followed this node's head as it is now. */
+    void followToHead(BlockFollower follower) throws IOException {
+        long target = head();
+        for (int i = 0; i < 100; i++) {
+            BlockFollower.Run run = follower.run();
+            if (run.error() != null) {
+                throw new AssertionError("follower error: " + run.error());
+            }
+            if (run.followedTo() >= target) {
+                return;
+            }
+        }
+        throw new AssertionError("the follower did not reach block " + target);
     }
 }

@@ -56,4 +56,29 @@ class RateLimitsTest {
         var endpoint = new ChainProfile.RpcEndpoint("tiny", URI.create("http://127.0.0.1:2/"), 10);
         assertThat(limits.acquire(endpoint, 11, Caller.PERSON, Duration.ofMillis(50))).isFalse();
     }
+
+    @Test
+    void whatACallerMayTakeNowIsTheBucketAboveThePeoplesShareForBackgroundWork() throws InterruptedException {
+        var endpoint = new ChainProfile.RpcEndpoint("counted", URI.create("http://127.0.0.1:4/"), 1200);
+
+        assertThat(limits.available(endpoint, Caller.BACKGROUND)).isEqualTo(900);
+        assertThat(limits.available(endpoint, Caller.PERSON)).isEqualTo(1200);
+        assertThat(limits.acquire(endpoint, 800, Caller.BACKGROUND, Duration.ZERO)).isTrue();
+        assertThat(limits.available(endpoint, Caller.BACKGROUND)).as("100 left above the 300 kept, plus the refill "
+                + "of a few ms at 20 a second").isBetween(100, 110);
+        assertThat(limits.available(endpoint, Caller.PERSON)).isBetween(400, 410);
+    }
+
+    @Test
+    void aCatchUpThatWouldWaitForTheLimitReadsFullBlocksAndOneThatFitsReadsReceipts() {
+        // chain 138's public endpoint: 900 calls for background work; 1,000 blocks by receipts need 2,000
+        assertThat(FollowerBlocks.receiptsFit(1_000, 900)).isFalse();
+        assertThat(FollowerBlocks.receiptsFit(450, 900)).isTrue();
+        assertThat(FollowerBlocks.receiptsFit(451, 900)).isFalse();
+        // following the head: a block or two a step
+        assertThat(FollowerBlocks.receiptsFit(2, 900)).isTrue();
+        // an operator's own node at 1,000,000 a minute: a whole 2,000-block step
+        assertThat(FollowerBlocks.receiptsFit(2_000, 750_000)).isTrue();
+        assertThat(FollowerBlocks.receiptsFit(1, 0)).as("no usable endpoint: nothing fits").isFalse();
+    }
 }

@@ -6,14 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.firebreak.devnet.ChainIdAnswers;
+import org.firebreak.support.ChainProfileFiles;
+import org.firebreak.support.IsolatedDevnet;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A JSON-RPC endpoint on 127.0.0.1 in front of anvil that a test turns bad: it passes requests through, answers
  * another chain id ({@code eth_chainId}, {@code net_version}), or hangs (accepts, never answers, until it is told to
- * pass again or {@link #HANG_AT_MOST} has gone by). It counts the requests it gets, telling Firebreak's health
+ * pass again or {@link #HANG_AT_MOST} has gone by). In any mode it can refuse one method as a node that does not serve
+ * it does (JSON-RPC -32601, method not found), each such call in a batch alone, the others answered. It counts the requests it gets, telling Firebreak's health
  * probes ({@link EndpointProbe#calls()}, alone in their batch) from reads.
  */
 final class RpcProxy implements AutoCloseable {
@@ -45,6 +51,7 @@ final class RpcProxy implements AutoCloseable {
     private final List<List<String>> reads = new ArrayList<>();
     private Mode mode = Mode.PASS;
     private long wrongChainId;
+    private volatile String refused = "";
 
     private RpcProxy(URI anvil) throws IOException {
         this.anvil = anvil;
@@ -56,6 +63,20 @@ final class RpcProxy implements AutoCloseable {
 
     static RpcProxy inFrontOf(String anvilUrl) throws IOException {
         return new RpcProxy(URI.create(anvilUrl));
+    }
+
+    /**
+     * A proxy in front of an isolated devnet's anvil, written into a chain profile as the test context's only endpoint
+     * (named {@code name}, at {@code requestsPerMinute}) and registered with the context.
+     */
+    static RpcProxy onlyEndpoint(IsolatedDevnet isolated, DynamicPropertyRegistry registry, String name,
+            int requestsPerMinute) throws IOException {
+        RpcProxy proxy = inFrontOf(isolated.devnet().state().anvilUrl());
+        Path file = ChainProfileFiles.write(Path.of("target/test-data/" + name + "-" + UUID.randomUUID())
+                .resolve("chain-profile.yml"), isolated.devnet().profile()
+                        .withRpc(List.of(new ChainProfile.RpcEndpoint(name, proxy.url(), requestsPerMinute))));
+        isolated.register(registry, file);
+        return proxy;
     }
 
     URI url() {
@@ -75,6 +96,11 @@ final class RpcProxy implements AutoCloseable {
 
     synchronized void hang() {
         mode = Mode.HANG;
+    }
+
+    /** Answers every call of {@code method} with -32601 (method not found), as a node that does not serve it. */
+    void refuse(String method) {
+        refused = method;
     }
 
     /** Forgets the requests counted so far. */
@@ -105,6 +131,7 @@ final class RpcProxy implements AutoCloseable {
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             byte[] body = now == Mode.WRONG_CHAIN ? ChainIdAnswers.rewrite(request, response.body(), wrongChainId)
                     : response.body();
+            body = refusing(request, body);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(response.statusCode(), body.length);
             exchange.getResponseBody().write(body);
@@ -120,6 +147,31 @@ final class RpcProxy implements AutoCloseable {
             wait(Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
         }
         return mode;
+    }
+
+    /** The answer with each call of the refused method replaced by a "method not found" error of the same id. */
+    private byte[] refusing(byte[] request, byte[] body) {
+        String method = refused;
+        if (method.isEmpty()) {
+            return body;
+        }
+        JsonNode calls = JSON.readTree(request);
+        java.util.Set<JsonNode> ids = new java.util.HashSet<>();
+        (calls.isArray() ? calls : List.of(calls)).forEach(call -> {
+            if (method.equals(call.path("method").asString(""))) {
+                ids.add(call.path("id"));
+            }
+        });
+        if (ids.isEmpty()) {
+            return body;
+        }
+        JsonNode answers = JSON.readTree(body);
+        List<Object> rewritten = new ArrayList<>();
+        for (JsonNode answer : answers.isArray() ? answers : List.of(answers)) {
+            rewritten.add(ids.contains(answer.path("id")) ? java.util.Map.of("jsonrpc", "2.0", "id", answer.path("id"),
+                    "error", java.util.Map.of("code", -32601, "message", "Method not found")) : answer);
+        }
+        return JSON.writeValueAsBytes(answers.isArray() ? rewritten : rewritten.getFirst());
     }
 
     private void count(byte[] request) {
