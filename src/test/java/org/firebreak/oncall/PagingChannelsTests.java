@@ -9,8 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.firebreak.incident.IncidentApi;
 import org.firebreak.incident.IncidentId;
@@ -25,6 +31,7 @@ import org.firebreak.support.HttpApi;
 import org.firebreak.support.MutableClock;
 import org.firebreak.support.OwnSchema;
 import org.firebreak.support.PagingChannelServers;
+import org.firebreak.support.TestSmtp;
 import org.firebreak.support.WebhookReceiver;
 import org.firebreak.support.WebhookReceiver.Received;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Paging over the vendor-free channels, from the on-call file to the phone: dana's contacts are an ntfy topic, a
- * Telegram chat, a Matrix room and a phone number behind an SMS gateway, each served by a fake server on 127.0.0.1.
+ * Telegram chat, a Matrix room, a phone number behind an SMS gateway and an email address, each served by a fake
+ * server on 127.0.0.1 (GreenMail for SMTP).
  * A Critical page reaches each once per round of the policy; the acknowledge button ntfy's app would POST stops the
  * repeats, and each channel is told paging stopped. The public URL is a host name, as in production, so Telegram
  * gets its buttons.
@@ -50,7 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PagingChannelsTests {
 
     static final String PUBLIC_URL = "https://firebreak.example.org";
-    static final String ONCALL = "people:\n" + PagingChannelServers.DANA + """
+    static final String ONCALL = "people:\n" + PagingChannelServers.DANA
+            + "      - { channel: EMAIL, address: dana@example.org }\n" + """
             policies:
               - id: default
                 name: Dana, twice
@@ -60,11 +69,15 @@ class PagingChannelsTests {
                   - { name: On-call engineer, people: [dana] }
             """;
     static final PagingChannelServers servers = new PagingChannelServers();
+    static final int smtpPort = TestSmtp.freePort();
+    static final GreenMail smtp = TestSmtp.start(smtpPort);
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         OwnSchema.register(registry);
         servers.register(registry);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtpPort);
         Path file = Path.of("target/test-data/paging-channels-" + UUID.randomUUID() + "/oncall.yml");
         try {
             Files.createDirectories(file.getParent());
@@ -95,10 +108,11 @@ class PagingChannelsTests {
     @AfterAll
     static void stop() {
         servers.close();
+        smtp.stop();
     }
 
     @Test
-    void aCriticalPageRepeatsOnEveryChannelEachRoundUntilNtfysAcknowledgeButtonIsPressed() {
+    void aCriticalPageRepeatsOnEveryChannelEachRoundUntilNtfysAcknowledgeButtonIsPressed() throws MessagingException {
         IncidentId id = incidents.open(anIncident().withSeverity(Severity.CRITICAL).build(), "reporter").id();
 
         Round first = round(id, 1);
@@ -136,6 +150,7 @@ class PagingChannelsTests {
         assertThat(stop.get("priority").asInt()).isEqualTo(2);
         assertThat(stop.has("actions") && stop.get("actions").toString().contains("/ack/")).isFalse();
         assertThat(json.readTree(stopped.sms().text()).get("text").asString()).isEqualTo("[CRITICAL] " + id + ": paging stopped");
+        assertThat(stopped.email().getSubject()).isEqualTo("[CRITICAL] " + id + ": paging stopped");
 
         clock.advance(Duration.ofHours(1));
         dueTasks.run();
@@ -144,11 +159,12 @@ class PagingChannelsTests {
         for (WebhookReceiver server : List.of(servers.ntfy, servers.telegram, servers.matrix, servers.sms)) {
             assertThat(about(server, id)).as("two pages and the stop, nothing more").hasSize(3);
         }
+        assertThat(mails(id)).as("two pages and the stop by email, nothing more").hasSize(3);
         assertThat(incidents.timeline(id)).filteredOn(e -> e.kind() == TimelineKind.ESCALATION).map(TimelineEntry::text)
                 .first().asString().isNotEmpty();
         assertThat(incidents.timeline(id)).filteredOn(e -> e.kind() == TimelineKind.ESCALATION).map(TimelineEntry::text)
                 .anyMatch(t -> t.startsWith("Paged level 1 (On-call engineer): dana (NTFY da…, TELEGRAM 123456789, "
-                        + "MATRIX !OpsRoom:matrix.example.org, SMS +49…78) - initial page"));
+                        + "MATRIX !OpsRoom:matrix.example.org, SMS +49…78, EMAIL dana@example.org) - initial page"));
     }
 
     @Test
@@ -157,7 +173,8 @@ class PagingChannelsTests {
         assertThat(people.status()).isEqualTo(200);
         assertThat(people.json().get(0).get("contacts").toString()).isEqualTo("[{\"channel\":\"NTFY\",\"address\":\"da…\"},"
                 + "{\"channel\":\"TELEGRAM\",\"address\":\"123456789\"},{\"channel\":\"MATRIX\",\"address\":"
-                + "\"!OpsRoom:matrix.example.org\"},{\"channel\":\"SMS\",\"address\":\"+49…78\"}]");
+                + "\"!OpsRoom:matrix.example.org\"},{\"channel\":\"SMS\",\"address\":\"+49…78\"},"
+                + "{\"channel\":\"EMAIL\",\"address\":\"dana@example.org\"}]");
         assertThat(people.body()).doesNotContain("dana-pager").doesNotContain("4915112345678")
                 .doesNotContain(PagingChannelServers.BOT_TOKEN).doesNotContain(PagingChannelServers.MATRIX_TOKEN);
     }
@@ -166,9 +183,23 @@ class PagingChannelsTests {
     private Round round(IncidentId id, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> about(servers.ntfy, id).size() >= count
                 && about(servers.telegram, id).size() >= count && about(servers.matrix, id).size() >= count
-                && about(servers.sms, id).size() >= count);
+                && about(servers.sms, id).size() >= count && mails(id).size() >= count);
+        List<MimeMessage> mails = mails(id);
+        assertThat(mails).as("once per round by email").hasSize(count);
         return new Round(last(servers.ntfy, id, count), last(servers.telegram, id, count),
-                last(servers.matrix, id, count), last(servers.sms, id, count));
+                last(servers.matrix, id, count), last(servers.sms, id, count), mails.getLast());
+    }
+
+    /** The mails about this incident GreenMail has taken, to dana. */
+    private static List<MimeMessage> mails(IncidentId id) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().matches(".*\\b" + id + "\\b(?!\\d).*")
+                        && m.getAllRecipients()[0].toString().equals("dana@example.org");
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     private static Received last(WebhookReceiver server, IncidentId id, int count) {
@@ -183,7 +214,7 @@ class PagingChannelsTests {
     }
 
     /** One message per channel. */
-    private record Round(Received ntfy, Received telegram, Received matrix, Received sms) {
+    private record Round(Received ntfy, Received telegram, Received matrix, Received sms, MimeMessage email) {
 
         String ack() {
             return JsonMapper.builder().build().readTree(ntfy.text()).get("actions").get(0).get("url").asString();
@@ -198,6 +229,7 @@ class PagingChannelsTests {
                     .contains("<a href=\"" + ack + "\">Acknowledge</a>");
             assertThat(json.readTree(sms.text()).get("text").asString()).endsWith(" Ack: " + ack)
                     .hasSizeLessThanOrEqualTo(160);
+            assertThat(GreenMailUtil.getBody(email)).contains(ack);
         }
     }
 }
