@@ -75,18 +75,14 @@ class RateLimits {
 
         /** The tokens this caller may take now: all of them for a person, those beyond the people's share otherwise. */
         synchronized int available(Caller caller) {
-            long now = System.nanoTime();
-            tokens = Math.min(capacity, tokens + (now - last) * perNano);
-            last = now;
+            refill();
             double floor = caller == Caller.PERSON ? 0 : capacity * KEPT_FOR_PEOPLE;
             return (int) Math.max(0, Math.floor(tokens - floor));
         }
 
         /** 0 when taken; otherwise how long until enough tokens are there for this caller. */
         synchronized long tryTake(int n, Caller caller) {
-            long now = System.nanoTime();
-            tokens = Math.min(capacity, tokens + (now - last) * perNano);
-            last = now;
+            refill();
             // A batch too large to fit beside the people's share may still use the whole bucket, or it would never fit.
             double floor = caller == Caller.PERSON ? 0
                     : Math.max(0, Math.min(capacity * KEPT_FOR_PEOPLE, capacity - n));
@@ -95,6 +91,13 @@ class RateLimits {
                 return 0;
             }
             return (long) Math.ceil((n + floor - tokens) / perNano);
+        }
+
+        /** Adds what has dripped in since the last look, up to the capacity. */
+        private void refill() {
+            long now = System.nanoTime();
+            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            last = now;
         }
     }
 }
