@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.firebreak.chain.ChainProfile.ContractRef;
@@ -43,11 +44,12 @@ import org.web3j.utils.Numeric;
  *
  * <p>Before advancing it checks that the last followed block is still the node's; when it is not, it walks back over
  * the {@value #KEEP_BLOCKS} kept blocks to the common ancestor, deletes the orphaned blocks' events, rewinds the
- * cursor and publishes {@link ChainReorganized}. Behind the head it asks {@code eth_getLogs} for at most
- * {@code follow.maxBlockRange} blocks at a time, halving the range while the node refuses it and doubling it again
- * after {@value #SUCCESSES_BEFORE_GROWING} successes. Every call goes through {@link ChainClient} (rate limits,
- * failover); blocks are read as headers with their receipts, and in full only the transactions a detection needs
- * ({@link FollowerBlocks}), at most {@value #CALLS_PER_BATCH} calls to a batch. Driven by the {@code chain-follower} task
+ * cursor and publishes {@link ChainReorganized}. Behind the head it reads at most {@code follow.maxBlockRange} blocks a
+ * step, through {@link ChainClient} (rate limits, failover), at most {@value #CALLS_PER_BATCH} calls to a batch: as
+ * headers with their receipts, whose logs carry the events, where the endpoint serves them and its rate limit allows
+ * ({@link FollowerBlocks}); otherwise in full with {@code eth_getLogs} for the events, halving the range while the node
+ * refuses it and doubling it again after {@value #SUCCESSES_BEFORE_GROWING} successes. Only the transactions a detection
+ * needs are read in full. Driven by the {@code chain-follower} task
  * ({@link FollowerTask}); one run follows for at most {@link #RUN_BUDGET}, then lets the next poll go on.
  */
 @Component
@@ -179,15 +181,32 @@ class BlockFollower {
         }
         long from = cursor.block() + 1;
         long to = Math.min(target, from + range(follow) - 1);
-        Optional<List<Log>> logs = logs(profile, from, to);
-        if (logs.isEmpty()) {
-            return true;
+        // By receipts the logs come with the blocks; read in full, eth_getLogs first, whose refusal shrinks the range
+        // before any block is read.
+        boolean byReceipts = reader.byReceipts(profile, to - from + 1);
+        List<Log> logs = null;
+        if (!byReceipts) {
+            Optional<List<Log>> asked = logs(profile, from, to);
+            if (asked.isEmpty()) {
+                return true;
+            }
+            logs = asked.get();
         }
         FollowerBlocks.Read read;
         String moved;
         try {
-            read = reader.read(profile, from, to);
-            moved = moved(cursor, read.blocks(), logs.get());
+            read = reader.read(profile, from, to, byReceipts);
+            if (logs == null && read.logs() != null) {
+                logs = watched(profile, read.logs());
+            } else if (logs == null) {
+                // The endpoint turned out not to serve the receipts: some blocks came in full.
+                Optional<List<Log>> asked = logs(profile, from, to);
+                if (asked.isEmpty()) {
+                    return true;
+                }
+                logs = asked.get();
+            }
+            moved = moved(cursor, read.blocks(), logs);
         } catch (FollowerBlocks.BlockMoved e) {
             read = null;
             moved = e.getMessage();
@@ -198,7 +217,8 @@ class BlockFollower {
             return false;
         }
         List<EthBlock.Block> blocks = Objects.requireNonNull(read).blocks();
-        List<ChainEvent> events = new ArrayList<>(events(profile, blocks, logs.get(), failedRedemptions(profile, read)));
+        List<ChainEvent> events = new ArrayList<>(events(profile, blocks, Objects.requireNonNull(logs),
+                failedRedemptions(profile, read)));
         events.addAll(staged.find(profile, read));
         AccountWatch.Watched watched = watch.watch(profile, blocks, events);
         events.addAll(watched.events());
@@ -258,6 +278,25 @@ class BlockFollower {
         log.info("Block follower: eth_getLogs over blocks {}-{} refused ({}); asking {} blocks at a time", from, to,
                 refusal, logRange);
         return Optional.empty();
+    }
+
+    /**
+     * The logs {@code eth_getLogs} would have answered for the followed contracts and events: of a followed address,
+     * with a stack event's topic first, not removed; in the given (chain) order.
+     */
+    static List<Log> watched(ChainProfile profile, List<Log> all) {
+        Set<String> addresses = roles(profile).keySet();
+        Set<String> topics = Set.copyOf(StackEvents.topics());
+        List<Log> watched = new ArrayList<>();
+        for (Log l : all) {
+            List<String> logTopics = l.getTopics();
+            if (!l.isRemoved() && l.getAddress() != null && logTopics != null && !logTopics.isEmpty()
+                    && addresses.contains(l.getAddress().toLowerCase(Locale.ROOT))
+                    && topics.contains(logTopics.getFirst().toLowerCase(Locale.ROOT))) {
+                watched.add(l);
+            }
+        }
+        return watched;
     }
 
     private int range(Follow follow) {

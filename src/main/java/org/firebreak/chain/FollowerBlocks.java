@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +24,7 @@ import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthGetBlockReceipts;
 import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthTransaction;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -34,6 +41,12 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * that batch's blocks in full too. A step whose two calls a block would not fit in what the endpoint's rate limit
  * allows now is read in full, one call a block ({@link #receiptsFit}).
  *
+ * <p>A read's batches go out up to {@value #IN_FLIGHT} at once ({@link #sendAll}), except the first to an endpoint not
+ * yet known to serve {@code eth_getBlockReceipts}, which goes alone.
+ *
+ * <p>Read by receipts, the blocks bring their logs ({@link Read#logs()}): the follower takes its events from them and
+ * asks no {@code eth_getLogs}, which would make the node serve the same logs twice.
+ *
  * <p>The receipts of the transactions kept come with the blocks ({@link Read#receipts()}), so the follower's failed
  * redemptions and the staging detector do not ask for them again; {@link #receipts} asks only for those not read
  * (every one, for blocks read in full).
@@ -45,84 +58,187 @@ class FollowerBlocks {
 
     /** Blocks a batch: a header and the block's receipts each, so a batch stays at {@value BlockFollower#CALLS_PER_BATCH} calls or fewer. */
     static final int BLOCKS_PER_BATCH = BlockFollower.CALLS_PER_BATCH / 2;
+    /** Batches of one read sent at once. */
+    static final int IN_FLIGHT = 4;
 
     private final ChainClient client;
-    /** Endpoints (by name) found not to serve eth_getBlockReceipts. */
+    /** Endpoints (by name) found not to serve eth_getBlockReceipts, and found to serve it. */
     private final Set<String> withoutReceipts = ConcurrentHashMap.newKeySet();
+    private final Set<String> withReceipts = ConcurrentHashMap.newKeySet();
     private volatile @Nullable String lastEndpoint;
 
     FollowerBlocks(ChainClient client) {
         this.client = client;
     }
 
-    /** Blocks in chain order, and the receipts already read of the transactions they hold, by lowercase hash. */
-    record Read(List<EthBlock.Block> blocks, Map<String, TransactionReceipt> receipts) {
+    /**
+     * Blocks in chain order, and the receipts already read of the transactions they hold, by lowercase hash;
+     * {@code logs}: every log of every block in chain order when all of them came with their receipts (the follower
+     * needs no {@code eth_getLogs} then), null when some block was read in full.
+     */
+    record Read(List<EthBlock.Block> blocks, Map<String, TransactionReceipt> receipts, @Nullable List<Log> logs) {
     }
 
-    /** Blocks {@code from}–{@code to} in order, each with the transactions a detection reads (see above). */
-    Read read(ChainProfile profile, long from, long to) throws ChainUnreachable {
+    /**
+     * Whether {@code blocks} blocks would be read by headers and receipts now: the endpoint last used serves
+     * {@code eth_getBlockReceipts} (as far as known) and the rate limit allows two calls a block ({@link #receiptsFit}).
+     */
+    boolean byReceipts(ChainProfile profile, long blocks) {
+        String endpoint = lastEndpoint;
+        return (endpoint == null || !withoutReceipts.contains(endpoint))
+                && receiptsFit(blocks, client.callsWithoutWaiting(profile));
+    }
+
+    /**
+     * Blocks {@code from}–{@code to} in order, each with the transactions a detection reads (see above); by headers
+     * and receipts when {@code byReceipts} (see {@link #byReceipts}) and the endpoint serves them, else in full.
+     */
+    Read read(ChainProfile profile, long from, long to, boolean byReceipts) throws ChainUnreachable {
         List<EthBlock.Block> blocks = new ArrayList<>();
         String manager = profile.contracts().delegationManager().address();
         Map<EthBlock.Block, List<String>> wanted = new HashMap<>();
         Map<String, TransactionReceipt> kept = new HashMap<>();
+        List<Log> logs = new ArrayList<>();
+        boolean allByReceipts = true;
         long first = from;
-        boolean receiptsRoute = receiptsFit(to - from + 1, client.callsWithoutWaiting(profile));
         while (first <= to) {
             String endpoint = lastEndpoint;
-            if (!receiptsRoute || endpoint != null && withoutReceipts.contains(endpoint)) {
-                long last = Math.min(to, first + BlockFollower.CALLS_PER_BATCH - 1);
-                blocks.addAll(full(profile, first, last));
-                first = last + 1;
-                continue;
+            boolean receipts = byReceipts && (endpoint == null || !withoutReceipts.contains(endpoint));
+            // An endpoint not known to serve the receipts gets one batch alone, so a refused method is asked once.
+            boolean alone = receipts && (endpoint == null || !withReceipts.contains(endpoint));
+            int perBatch = receipts ? BLOCKS_PER_BATCH : BlockFollower.CALLS_PER_BATCH;
+            List<Batch> ranges = new ArrayList<>();
+            for (long f = first; f <= to && !(alone && !ranges.isEmpty()); f += perBatch) {
+                ranges.add(new Batch(f, Math.min(to, f + perBatch - 1)));
             }
-            long last = Math.min(to, first + BLOCKS_PER_BATCH - 1);
-            List<RpcCall<?>> calls = new ArrayList<>();
-            LongStream.rangeClosed(first, last).forEach(n -> calls.add(RpcCall.block(BlockFollower.hex(n))));
-            LongStream.rangeClosed(first, last).forEach(n -> calls.add(RpcCall.blockReceipts(n)));
-            ChainClient.Answers answers = client.send(profile, calls);
-            lastEndpoint = answers.endpoint().name();
-            int count = (int) (last - first + 1);
-            EthGetBlockReceipts refused = null;
-            for (int i = 0; i < count && refused == null; i++) {
-                EthGetBlockReceipts receipts = answers.get(count + i, EthGetBlockReceipts.class);
-                if (receipts.hasError() || receipts.getBlockReceipts().isEmpty()) {
-                    refused = receipts;
+            List<ChainClient.Answers> answered = sendAll(profile, ranges.stream()
+                    .map(r -> receipts ? headersAndReceipts(r) : fullBlocks(r)).toList());
+            for (int b = 0; b < ranges.size(); b++) {
+                Batch range = ranges.get(b);
+                ChainClient.Answers answers = answered.get(b);
+                lastEndpoint = answers.endpoint().name();
+                if (!receipts) {
+                    blocks.addAll(served(answers, range));
+                    allByReceipts = false;
+                    continue;
                 }
-            }
-            if (refused != null) {
-                if (unknownMethod(refused)) {
-                    withoutReceipts.add(answers.endpoint().name());
-                    log.info("Block follower: endpoint {} does not serve eth_getBlockReceipts ({}); reading its blocks "
-                            + "with their transactions", answers.endpoint().name(), refused.getError().getMessage());
-                }
-                blocks.addAll(full(profile, first, last));
-                first = last + 1;
-                continue;
-            }
-            for (int i = 0; i < count; i++) {
-                EthBlock.Block header = BlockFollower.served(answers.get(i, EthBlock.class), first + i);
-                List<String> needed = new ArrayList<>();
-                for (TransactionReceipt receipt : answers.get(count + i, EthGetBlockReceipts.class).getBlockReceipts()
-                        .orElseThrow()) {
-                    if (!header.getHash().equalsIgnoreCase(receipt.getBlockHash())) {
-                        throw new BlockMoved("block " + (first + i) + "'s receipts are from block " + receipt.getBlockHash()
-                                + ", not " + header.getHash());
-                    }
-                    if (needed(receipt, manager)) {
-                        needed.add(receipt.getTransactionHash());
-                        kept.put(receipt.getTransactionHash().toLowerCase(Locale.ROOT), receipt);
+                int count = (int) range.size();
+                EthGetBlockReceipts refused = null;
+                for (int i = 0; i < count && refused == null; i++) {
+                    EthGetBlockReceipts answer = answers.get(count + i, EthGetBlockReceipts.class);
+                    if (answer.hasError() || answer.getBlockReceipts().isEmpty()) {
+                        refused = answer;
                     }
                 }
-                header.setTransactions(new ArrayList<>());
-                if (!needed.isEmpty()) {
-                    wanted.put(header, needed);
+                if (refused != null) {
+                    if (unknownMethod(refused) && withoutReceipts.add(answers.endpoint().name())) {
+                        log.info("Block follower: endpoint {} does not serve eth_getBlockReceipts ({}); reading its "
+                                + "blocks with their transactions", answers.endpoint().name(),
+                                refused.getError().getMessage());
+                    }
+                    blocks.addAll(served(client.send(profile, fullBlocks(range)), range));
+                    allByReceipts = false;
+                    continue;
                 }
-                blocks.add(header);
+                withReceipts.add(answers.endpoint().name());
+                for (int i = 0; i < count; i++) {
+                    EthBlock.Block header = BlockFollower.served(answers.get(i, EthBlock.class), range.from() + i);
+                    List<String> needed = new ArrayList<>();
+                    for (TransactionReceipt receipt : answers.get(count + i, EthGetBlockReceipts.class)
+                            .getBlockReceipts().orElseThrow()) {
+                        if (!header.getHash().equalsIgnoreCase(receipt.getBlockHash())) {
+                            throw new BlockMoved("block " + (range.from() + i) + "'s receipts are from block "
+                                    + receipt.getBlockHash() + ", not " + header.getHash());
+                        }
+                        if (needed(receipt, manager)) {
+                            needed.add(receipt.getTransactionHash());
+                            kept.put(receipt.getTransactionHash().toLowerCase(Locale.ROOT), receipt);
+                        }
+                        logs.addAll(receipt.getLogs());
+                    }
+                    header.setTransactions(new ArrayList<>());
+                    if (!needed.isEmpty()) {
+                        wanted.put(header, needed);
+                    }
+                    blocks.add(header);
+                }
             }
-            first = last + 1;
+            first = ranges.getLast().to() + 1;
         }
         transactions(profile, blocks, wanted);
-        return new Read(blocks, kept);
+        return new Read(blocks, kept, allByReceipts ? logs : null);
+    }
+
+    /**
+     * Sends the batches, up to {@value #IN_FLIGHT} at once, and gives their answers in the same order: the node
+     * serves one while the answer of another is parsed, and a distant node's round trips overlap. The first failure
+     * is thrown once every batch sent has ended; no batch is sent after it.
+     */
+    private List<ChainClient.Answers> sendAll(ChainProfile profile, List<List<RpcCall<?>>> batches)
+            throws ChainUnreachable {
+        if (batches.size() == 1) {
+            return List.of(client.send(profile, batches.getFirst()));
+        }
+        Semaphore slots = new Semaphore(IN_FLIGHT);
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Future<ChainClient.Answers>> sent = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<RpcCall<?>> batch : batches) {
+                sent.add(threads.submit(() -> {
+                    slots.acquire();
+                    try {
+                        if (failed.get()) {
+                            throw new CancellationException("an earlier batch failed");
+                        }
+                        return client.send(profile, batch);
+                    } catch (ChainUnreachable | RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+        }
+        List<ChainClient.Answers> answers = new ArrayList<>();
+        Throwable failure = null;
+        for (Future<ChainClient.Answers> future : sent) {
+            if (future.state() == Future.State.SUCCESS) {
+                answers.add(future.resultNow());
+            } else if (failure == null && !(future.exceptionNow() instanceof CancellationException)) {
+                failure = future.exceptionNow();
+            }
+        }
+        if (failure instanceof ChainUnreachable unreachable) {
+            throw unreachable;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+        return answers;
+    }
+
+    private static List<RpcCall<?>> headersAndReceipts(Batch range) {
+        List<RpcCall<?>> calls = new ArrayList<>();
+        LongStream.rangeClosed(range.from(), range.to()).forEach(n -> calls.add(RpcCall.block(BlockFollower.hex(n))));
+        LongStream.rangeClosed(range.from(), range.to()).forEach(n -> calls.add(RpcCall.blockReceipts(n)));
+        return calls;
+    }
+
+    private static List<RpcCall<?>> fullBlocks(Batch range) {
+        return LongStream.rangeClosed(range.from(), range.to()).<RpcCall<?>>mapToObj(RpcCall::blockWithTransactions)
+                .toList();
+    }
+
+    private static List<EthBlock.Block> served(ChainClient.Answers answers, Batch range) {
+        List<EthBlock.Block> blocks = new ArrayList<>();
+        for (int i = 0; i < range.size(); i++) {
+            blocks.add(BlockFollower.served(answers.get(i, EthBlock.class), range.from() + i));
+        }
+        return blocks;
     }
 
     /**
@@ -206,16 +322,11 @@ class FollowerBlocks {
         }
     }
 
-    private List<EthBlock.Block> full(ChainProfile profile, long from, long to) throws ChainUnreachable {
-        List<RpcCall<?>> calls = LongStream.rangeClosed(from, to)
-                .<RpcCall<?>>mapToObj(RpcCall::blockWithTransactions).toList();
-        ChainClient.Answers answers = client.send(profile, calls);
-        lastEndpoint = answers.endpoint().name();
-        List<EthBlock.Block> blocks = new ArrayList<>();
-        for (int i = 0; i < calls.size(); i++) {
-            blocks.add(BlockFollower.served(answers.get(i, EthBlock.class), from + i));
+    /** Blocks {@code from}–{@code to} of one batch. */
+    private record Batch(long from, long to) {
+        long size() {
+            return to - from + 1;
         }
-        return blocks;
     }
 
     /** JSON-RPC's "method not found" (-32601), or a node's words for a method it does not serve. */

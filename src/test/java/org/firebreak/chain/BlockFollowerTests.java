@@ -37,9 +37,9 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * The block follower against the real devnet, one poll at a time (the scheduler is off in these tests): events of
- * real transactions decoded with their fields, failed redemptions counted, a reorg undone, a refused eth_getLogs
- * range halved until the catch-up completes. The restart and the scheduled polling are in
- * {@link FollowerRestartTests}.
+ * real transactions decoded with their fields, failed redemptions counted, a reorg undone. The restart and the
+ * scheduled polling are in {@link FollowerRestartTests}; a refused eth_getLogs range (asked only when blocks are read in
+ * full) in {@link FollowerWithoutBlockReceiptsTests}.
  */
 @FirebreakIntegrationTest
 @RecordApplicationEvents
@@ -196,31 +196,6 @@ class BlockFollowerTests {
         assertThat(status.lastReorgAt()).isNotNull();
         assertThat(meters.get("firebreak.chain.follower.reorgs").counter().count()).isGreaterThanOrEqualTo(1);
         assertStoredExactlyOnce(run);
-    }
-
-    @Test
-    void aRefusedLogRangeIsHalvedUntilTheCatchUpCompletes() throws IOException {
-        followToHead();
-        long from = events.position().orElseThrow().block() + 1;
-        TestDevnet.faults().inject(Fault.PAUSE_DELEGATION_MANAGER);
-        TestDevnet.faults().clear();
-        anvil.anvil("anvil_mine", "0x1e");
-        TestDevnet.faults().inject(Fault.DISABLE_DELEGATION);
-        TestDevnet.faults().clear();
-        anvil.anvil("anvil_mine", "0x1e");
-        assertThat(TestDevnet.faults().inject(Fault.LIMIT_LOG_RANGE).changed()).isTrue();
-        double refusedBefore = meters.get("firebreak.chain.follower.range.refusals").counter().count();
-
-        BlockFollower.Run run = followToHead();
-
-        assertThat(run.error()).isNull();
-        assertThat(meters.get("firebreak.chain.follower.range.refusals").counter().count()).isGreaterThan(refusedBefore);
-        assertThat(events.status().logRange()).as("halved to within the limit, then grown back by doubling at most once")
-                .isBetween(1, 2 * 10);
-        List<Log> onChain = anvil.logs(List.copyOf(BlockFollower.roles(TestDevnet.profile()).keySet()), from, run.followedTo());
-        assertThat(onChain).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(events.inBlocks(from, run.followedTo())).extracting(e -> e.blockHash() + "/" + e.logIndex())
-                .containsExactlyInAnyOrderElementsOf(onChain.stream().map(l -> l.getBlockHash() + "/" + l.getLogIndex()).toList());
     }
 
     @Test

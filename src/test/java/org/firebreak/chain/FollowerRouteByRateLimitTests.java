@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The follower chooses how to read blocks by what the endpoint's rate limit allows ({@link FollowerBlocks#receiptsFit}):
  * behind an endpoint at 600 calls a minute (450 for background work), a catch-up of 300 blocks would need 600 calls by
  * headers and receipts, so it reads the blocks in full (one call a block, within the limit, nothing waits); following
- * the head afterwards, a block or two a step, it reads headers and receipts again.
+ * the head afterwards, a block or two a step, it reads headers and receipts again, and takes the events from the
+ * receipts' logs rather than asking {@code eth_getLogs} for them. A read's batches go out a few at once.
  */
 @FirebreakIntegrationTest
 @DirtiesContext
@@ -54,9 +55,12 @@ class FollowerRouteByRateLimitTests {
             chain.followToHead(follower);
 
             List<List<String>> catchUp = proxy.reads().subList(before, proxy.reads().size());
-            assertThat(catchUp).as("300 blocks behind: read in full, no receipts asked")
+            assertThat(catchUp).as("300 blocks behind: read in full, no receipts asked, the events by eth_getLogs")
                     .anySatisfy(r -> assertThat(r).hasSizeGreaterThan(1).containsOnly("eth_getBlockByNumber"))
+                    .anySatisfy(r -> assertThat(r).contains("eth_getLogs"))
                     .noneSatisfy(r -> assertThat(r).contains("eth_getBlockReceipts"));
+            assertThat(proxy.mostReadsAtOnce()).as("the catch-up's 12 batches of 25 blocks go out several at once, never "
+                    + "more than " + FollowerBlocks.IN_FLIGHT).isBetween(2, FollowerBlocks.IN_FLIGHT);
 
             // 3 s refill 30 calls at 10 a second
             Thread.sleep(3_000);
@@ -65,8 +69,10 @@ class FollowerRouteByRateLimitTests {
 
             chain.followToHead(follower);
 
-            assertThat(proxy.reads().subList(caughtUp, proxy.reads().size())).as("following the head: headers and receipts")
-                    .anySatisfy(r -> assertThat(r).contains("eth_getBlockReceipts"));
+            assertThat(proxy.reads().subList(caughtUp, proxy.reads().size()))
+                    .as("following the head: headers and receipts, the events from the receipts' logs")
+                    .anySatisfy(r -> assertThat(r).contains("eth_getBlockReceipts"))
+                    .noneSatisfy(r -> assertThat(r).contains("eth_getLogs"));
         }
     }
 }

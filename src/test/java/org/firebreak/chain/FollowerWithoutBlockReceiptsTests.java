@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +26,7 @@ import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
@@ -33,7 +35,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * blocks in full instead ({@link FollowerBlocks}; the endpoint at 1,000,000 calls a minute, so that the rate limit
  * does not choose full blocks first), and every detection that needs a transaction still finds its
  * transaction: a contract created with the EntryPoint's address in its code (staging detector), a type-4
- * authorization re-delegating a served account (EIP-7702 watch), a reverted {@code redeemDelegations}.
+ * authorization re-delegating a served account (EIP-7702 watch), a reverted {@code redeemDelegations}. Reading full
+ * blocks, the follower asks {@code eth_getLogs} for the events, and halves that call's range while the node refuses it.
  */
 @FirebreakIntegrationTest
 @DirtiesContext
@@ -51,10 +54,13 @@ class FollowerWithoutBlockReceiptsTests {
     BlockFollower follower;
     @Autowired
     ChainEvents events;
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void refusingProfile(DynamicPropertyRegistry registry) throws IOException {
-        proxy = RpcProxy.onlyEndpoint(isolated, registry, "no-receipts", 1_000_000);
+        // In front of the devnet's fault proxy, whose LIMIT_LOG_RANGE refuses wide eth_getLogs ranges.
+        proxy = RpcProxy.onlyEndpoint(isolated, devnet.state().proxyUrl(), registry, "no-receipts", 1_000_000);
         proxy.refuse("eth_getBlockReceipts");
     }
 
@@ -107,6 +113,38 @@ class FollowerWithoutBlockReceiptsTests {
                 .noneSatisfy(r -> assertThat(r).contains("eth_getTransactionByHash"));
     }
 
+    @Test
+    void aRefusedLogRangeIsHalvedUntilTheCatchUpCompletes() throws IOException {
+        try (DevnetProbe chain = DevnetProbe.at(devnet.state().anvilUrl())) {
+            chain.followToHead(follower);
+            long from = chain.head() + 1;
+            devnet.faults().inject(Fault.PAUSE_DELEGATION_MANAGER);
+            devnet.faults().clear();
+            chain.anvil("anvil_mine", "0x1e");
+            devnet.faults().inject(Fault.DISABLE_DELEGATION);
+            devnet.faults().clear();
+            chain.anvil("anvil_mine", "0x1e");
+            assertThat(devnet.faults().inject(Fault.LIMIT_LOG_RANGE).changed()).isTrue();
+            double refusedBefore = meters.get("firebreak.chain.follower.range.refusals").counter().count();
+            try {
+                chain.followToHead(follower);
+            } finally {
+                devnet.faults().clear();
+            }
+            long to = chain.head();
+
+            assertThat(meters.get("firebreak.chain.follower.range.refusals").counter().count()).isGreaterThan(refusedBefore);
+            assertThat(follower.state().logRange()).as("halved to within the limit, then grown back by doubling at most once")
+                    .isBetween(1, 2 * 10);
+            List<Log> onChain = chain.logs(List.copyOf(BlockFollower.roles(devnet.profile()).keySet()), from, to);
+            assertThat(onChain).hasSizeGreaterThanOrEqualTo(4);
+            // Events of no log (the account watch's, a failed redemption's) have a negative index.
+            assertThat(events.inBlocks(from, to)).filteredOn(e -> e.logIndex() >= 0)
+                    .extracting(e -> e.blockHash() + "/" + e.logIndex())
+                    .containsExactlyInAnyOrderElementsOf(onChain.stream().map(l -> l.getBlockHash() + "/" + l.getLogIndex())
+                            .toList());
+        }
+    }
 
     /** The one stored event of this name from this transaction. */
     private ChainEvent only(String name, String txHash) {

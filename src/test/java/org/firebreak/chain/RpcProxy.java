@@ -49,6 +49,8 @@ final class RpcProxy implements AutoCloseable {
     private final URI anvil;
     private final AtomicInteger probes = new AtomicInteger();
     private final List<List<String>> reads = new ArrayList<>();
+    private final AtomicInteger readsNow = new AtomicInteger();
+    private final AtomicInteger mostReadsAtOnce = new AtomicInteger();
     private Mode mode = Mode.PASS;
     private long wrongChainId;
     private volatile String refused = "";
@@ -71,7 +73,13 @@ final class RpcProxy implements AutoCloseable {
      */
     static RpcProxy onlyEndpoint(IsolatedDevnet isolated, DynamicPropertyRegistry registry, String name,
             int requestsPerMinute) throws IOException {
-        RpcProxy proxy = inFrontOf(isolated.devnet().state().anvilUrl());
+        return onlyEndpoint(isolated, isolated.devnet().state().anvilUrl(), registry, name, requestsPerMinute);
+    }
+
+    /** The same in front of {@code upstream}: the devnet's anvil, or its fault proxy for the faults of the RPC endpoint. */
+    static RpcProxy onlyEndpoint(IsolatedDevnet isolated, String upstream, DynamicPropertyRegistry registry, String name,
+            int requestsPerMinute) throws IOException {
+        RpcProxy proxy = inFrontOf(upstream);
         Path file = ChainProfileFiles.write(Path.of("target/test-data/" + name + "-" + UUID.randomUUID())
                 .resolve("chain-profile.yml"), isolated.devnet().profile()
                         .withRpc(List.of(new ChainProfile.RpcEndpoint(name, proxy.url(), requestsPerMinute))));
@@ -113,6 +121,11 @@ final class RpcProxy implements AutoCloseable {
         return probes.get();
     }
 
+    /** The most reads (requests other than health probes) this proxy was answering at the same time. */
+    int mostReadsAtOnce() {
+        return mostReadsAtOnce.get();
+    }
+
     /** The methods of every request that was not a health probe, one list per request. */
     synchronized List<List<String>> reads() {
         return List.copyOf(reads);
@@ -121,7 +134,21 @@ final class RpcProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] request = exchange.getRequestBody().readAllBytes();
-            count(request);
+            if (count(request)) {
+                mostReadsAtOnce.accumulateAndGet(readsNow.incrementAndGet(), Math::max);
+                try {
+                    answer(exchange, request);
+                } finally {
+                    readsNow.decrementAndGet();
+                }
+            } else {
+                answer(exchange, request);
+            }
+        }
+    }
+
+    private void answer(HttpExchange exchange, byte[] request) throws IOException {
+        try {
             Mode now = awaitAnswerable();
             if (now == Mode.HANG) {
                 return; // held for HANG_AT_MOST: closed without an answer
@@ -174,17 +201,19 @@ final class RpcProxy implements AutoCloseable {
         return JSON.writeValueAsBytes(answers.isArray() ? rewritten : rewritten.getFirst());
     }
 
-    private void count(byte[] request) {
+    /** Counts the request; true when it is a read, not a health probe. */
+    private boolean count(byte[] request) {
         JsonNode body = JSON.readTree(request);
         List<String> methods = new ArrayList<>();
         (body.isArray() ? body : List.of(body)).forEach(call -> methods.add(call.path("method").asString("")));
         if (methods.equals(PROBE)) {
             probes.incrementAndGet();
-        } else {
-            synchronized (this) {
-                reads.add(methods);
-            }
+            return false;
         }
+        synchronized (this) {
+            reads.add(methods);
+        }
+        return true;
     }
 
     @Override
