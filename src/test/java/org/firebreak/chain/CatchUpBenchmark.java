@@ -90,9 +90,18 @@ class CatchUpBenchmark {
      * called {@link BlockFollower#run()}, all of its reading, decoding and committing; not anvil's). On a shared
      * machine the wall time carries the load; the follower's CPU time much less so.
      */
-    record Timed(long nanos, long events, long cpuNanos) {
+    record Timed(long nanos, long events, long cpuNanos, long anvilCpuNanos) {
+        Timed(long nanos, long events, long cpuNanos) {
+            this(nanos, events, cpuNanos, -1);
+        }
+
         double perSecond() {
             return events / (nanos / 1e9);
+        }
+
+        /** The same with the CPU time anvil used meanwhile: what the run made the node do. */
+        Timed withAnvil(long anvilCpuNanos) {
+            return new Timed(nanos, events, cpuNanos, anvilCpuNanos);
         }
     }
 
@@ -131,16 +140,19 @@ class CatchUpBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 List<String> order = round % 2 == 1 ? List.of("raw", "warm", "cold") : List.of("cold", "warm", "raw");
                 for (String what : order) {
+                    long anvilBefore = anvilCpu(devnet);
                     Timed timed = switch (what) {
                         case "raw" -> time(blocksRange, range);
                         case "warm" -> follow(follower, jdbc, blocksRange);
                         default -> cold(profile, blocksRange, javaOpts);
                     };
+                    timed = timed.withAnvil(anvilCpu(devnet) - anvilBefore);
                     assertThat(timed.events()).as(what + ": EntryPoint events").isEqualTo(counted[0]);
                     (what.equals("raw") ? raw : what.equals("warm") ? warm : cold).add(timed);
-                    System.out.printf("round %d %s: %d ms, %.0f events/s%s%n", round, what, timed.nanos() / 1_000_000,
-                            timed.perSecond(), timed.cpuNanos() < 0 ? ""
-                                    : ", follower thread's CPU " + timed.cpuNanos() / 1_000_000 + " ms");
+                    System.out.printf("round %d %s: %d ms, %.0f events/s%s, anvil's CPU %d ms%n", round, what,
+                            timed.nanos() / 1_000_000, timed.perSecond(), timed.cpuNanos() < 0 ? ""
+                                    : ", follower thread's CPU " + timed.cpuNanos() / 1_000_000 + " ms",
+                            timed.anvilCpuNanos() / 1_000_000);
                 }
             }
         }
@@ -148,6 +160,15 @@ class CatchUpBenchmark {
         System.out.println(text);
         Files.createDirectories(report.getParent());
         Files.writeString(report, text);
+    }
+
+    /**
+     * The CPU time anvil has used so far (user and system, from /proc: 10 ms steps). During a cold run it also counts
+     * what the new server's start asked of the node; the sidecar's empty block every 2 s costs it next to nothing.
+     */
+    private static long anvilCpu(Devnet devnet) {
+        return ProcessHandle.of(devnet.state().anvilPid()).flatMap(p -> p.info().totalCpuDuration())
+                .orElseThrow(() -> new IllegalStateException("anvil's CPU time is not readable")).toNanos();
     }
 
     /** Sends the bundles; the range runs from the first bundle's block to the last one's. */
@@ -315,11 +336,13 @@ class CatchUpBenchmark {
                         + "the follower's endpoint at %,d requests/min%n%n", blocks.first(), blocks.last(),
                 blocks.last() - blocks.first() + 1, bundles, ops, events, rawLogs, range, rpm));
         text.append("| round | raw eth_getLogs (ms) | follower warm (ms) | follower cold (ms) | follower thread's CPU, "
-                + "warm / cold (ms) |\n| --- | ---: | ---: | ---: | ---: |\n");
+                + "warm / cold (ms) | anvil's CPU, raw / warm / cold (ms) |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (int i = 0; i < raw.size(); i++) {
-            text.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d / %d |%n", i + 1,
+            text.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d / %d | %d / %d / %d |%n", i + 1,
                     raw.get(i).nanos() / 1_000_000, warm.get(i).nanos() / 1_000_000, cold.get(i).nanos() / 1_000_000,
-                    warm.get(i).cpuNanos() / 1_000_000, cold.get(i).cpuNanos() / 1_000_000));
+                    warm.get(i).cpuNanos() / 1_000_000, cold.get(i).cpuNanos() / 1_000_000,
+                    raw.get(i).anvilCpuNanos() / 1_000_000, warm.get(i).anvilCpuNanos() / 1_000_000,
+                    cold.get(i).anvilCpuNanos() / 1_000_000));
         }
         double rawRate = median(raw);
         text.append("\n| | events/s (median) | follower/raw | goal ≥ 0.8× |\n| --- | ---: | ---: | --- |\n");
