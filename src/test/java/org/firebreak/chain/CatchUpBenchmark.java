@@ -90,9 +90,9 @@ class CatchUpBenchmark {
      * called {@link BlockFollower#run()}, all of its reading, decoding and committing; not anvil's). On a shared
      * machine the wall time carries the load; the follower's CPU time much less so.
      */
-    record Timed(long nanos, long events, long cpuNanos, long anvilCpuNanos) {
-        Timed(long nanos, long events, long cpuNanos) {
-            this(nanos, events, cpuNanos, -1);
+    record Timed(long nanos, long events, long cpuNanos, long jvmCpuNanos, long anvilCpuNanos) {
+        Timed(long nanos, long events, long cpuNanos, long jvmCpuNanos) {
+            this(nanos, events, cpuNanos, jvmCpuNanos, -1);
         }
 
         double perSecond() {
@@ -101,7 +101,7 @@ class CatchUpBenchmark {
 
         /** The same with the CPU time anvil used meanwhile: what the run made the node do. */
         Timed withAnvil(long anvilCpuNanos) {
-            return new Timed(nanos, events, cpuNanos, anvilCpuNanos);
+            return new Timed(nanos, events, cpuNanos, jvmCpuNanos, anvilCpuNanos);
         }
     }
 
@@ -149,10 +149,10 @@ class CatchUpBenchmark {
                     timed = timed.withAnvil(anvilCpu(devnet) - anvilBefore);
                     assertThat(timed.events()).as(what + ": EntryPoint events").isEqualTo(counted[0]);
                     (what.equals("raw") ? raw : what.equals("warm") ? warm : cold).add(timed);
-                    System.out.printf("round %d %s: %d ms, %.0f events/s%s, anvil's CPU %d ms%n", round, what,
-                            timed.nanos() / 1_000_000, timed.perSecond(), timed.cpuNanos() < 0 ? ""
+                    System.out.printf("round %d %s: %d ms, %.0f events/s%s, the JVM's CPU %d ms, anvil's CPU %d ms%n",
+                            round, what, timed.nanos() / 1_000_000, timed.perSecond(), timed.cpuNanos() < 0 ? ""
                                     : ", follower thread's CPU " + timed.cpuNanos() / 1_000_000 + " ms",
-                            timed.anvilCpuNanos() / 1_000_000);
+                            timed.jvmCpuNanos() / 1_000_000, timed.anvilCpuNanos() / 1_000_000);
                 }
             }
         }
@@ -207,9 +207,16 @@ class CatchUpBenchmark {
     }
 
     private static Timed time(Range blocks, int range) throws IOException, InterruptedException {
+        long jvm = jvmCpu();
         long started = System.nanoTime();
         long[] counted = raw(blocks, range);
-        return new Timed(System.nanoTime() - started, counted[0], -1);
+        return new Timed(System.nanoTime() - started, counted[0], -1, jvmCpu() - jvm);
+    }
+
+    /** The CPU time of every thread of this JVM so far (JIT and collector included). */
+    private static long jvmCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** eth_getLogs for the EntryPoint over the range in chunks: {decoded events, all logs}. */
@@ -247,11 +254,13 @@ class CatchUpBenchmark {
         }
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
+        long jvm = jvmCpu();
         long started = System.nanoTime();
         followTo(follower, blocks.last());
         long nanos = System.nanoTime() - started;
         cpu = threads.getCurrentThreadCpuTime() - cpu;
-        return new Timed(nanos, stored(jdbc, blocks), cpu);
+        jvm = jvmCpu() - jvm;
+        return new Timed(nanos, stored(jdbc, blocks), cpu, jvm);
     }
 
     private static void followTo(BlockFollower follower, long last) {
@@ -293,7 +302,8 @@ class CatchUpBenchmark {
         String result = lines.reversed().stream().filter(l -> l.startsWith(Cold.RESULT)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no result from the cold run; see " + log));
         String[] parts = result.substring(Cold.RESULT.length()).trim().split(" ");
-        return new Timed(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        return new Timed(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                Long.parseLong(parts[3]));
     }
 
     /** Firebreak as {@code up} runs it, but with the scheduler and the rules off: the benchmark calls the follower itself. */
@@ -309,7 +319,7 @@ class CatchUpBenchmark {
                 "--server.port=0");
     }
 
-    /** The cold run's JVM: {@code <data-dir> <profile> <first block> <last block>}; prints {@value #RESULT} nanos events cpu-nanos. */
+    /** The cold run's JVM: {@code <data-dir> <profile> <first block> <last block>}; prints {@value #RESULT} nanos events thread-cpu-nanos jvm-cpu-nanos. */
     static final class Cold {
 
         static final String RESULT = "CATCH-UP-RESULT";
@@ -321,7 +331,8 @@ class CatchUpBenchmark {
                 BlockFollower follower = app.getBean(BlockFollower.class);
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 Timed timed = follow(follower, jdbc, new Range(first, last, "", "", Set.of()));
-                System.out.println(RESULT + " " + timed.nanos() + " " + timed.events() + " " + timed.cpuNanos());
+                System.out.println(RESULT + " " + timed.nanos() + " " + timed.events() + " " + timed.cpuNanos() + " "
+                        + timed.jvmCpuNanos());
             }
             System.exit(0);
         }
@@ -336,11 +347,14 @@ class CatchUpBenchmark {
                         + "the follower's endpoint at %,d requests/min%n%n", blocks.first(), blocks.last(),
                 blocks.last() - blocks.first() + 1, bundles, ops, events, rawLogs, range, rpm));
         text.append("| round | raw eth_getLogs (ms) | follower warm (ms) | follower cold (ms) | follower thread's CPU, "
-                + "warm / cold (ms) | anvil's CPU, raw / warm / cold (ms) |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+                + "warm / cold (ms) | the JVM's CPU, raw / warm / cold (ms) | anvil's CPU, raw / warm / cold (ms) |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (int i = 0; i < raw.size(); i++) {
-            text.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d / %d | %d / %d / %d |%n", i + 1,
+            text.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d / %d | %d / %d / %d | %d / %d / %d |%n", i + 1,
                     raw.get(i).nanos() / 1_000_000, warm.get(i).nanos() / 1_000_000, cold.get(i).nanos() / 1_000_000,
                     warm.get(i).cpuNanos() / 1_000_000, cold.get(i).cpuNanos() / 1_000_000,
+                    raw.get(i).jvmCpuNanos() / 1_000_000, warm.get(i).jvmCpuNanos() / 1_000_000,
+                    cold.get(i).jvmCpuNanos() / 1_000_000,
                     raw.get(i).anvilCpuNanos() / 1_000_000, warm.get(i).anvilCpuNanos() / 1_000_000,
                     cold.get(i).anvilCpuNanos() / 1_000_000));
         }
