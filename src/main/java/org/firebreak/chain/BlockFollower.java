@@ -184,27 +184,20 @@ class BlockFollower {
         // By receipts the logs come with the blocks; read in full, eth_getLogs first, whose refusal shrinks the range
         // before any block is read.
         boolean byReceipts = reader.byReceipts(profile, to - from + 1);
-        List<Log> logs = null;
-        if (!byReceipts) {
-            Optional<List<Log>> asked = logs(profile, from, to);
-            if (asked.isEmpty()) {
-                return true;
-            }
-            logs = asked.get();
+        List<Log> logs = byReceipts ? null : logs(profile, from, to).orElse(null);
+        if (!byReceipts && logs == null) {
+            return true;
         }
         FollowerBlocks.Read read;
         String moved;
         try {
             read = reader.read(profile, from, to, byReceipts);
-            if (logs == null && read.logs() != null) {
-                logs = watched(profile, read.logs());
-            } else if (logs == null) {
-                // The endpoint turned out not to serve the receipts: some blocks came in full.
-                Optional<List<Log>> asked = logs(profile, from, to);
-                if (asked.isEmpty()) {
+            if (logs == null) {
+                // The logs came with the receipts, unless the endpoint turned out not to serve them (blocks in full).
+                logs = read.logs() != null ? watched(profile, read.logs()) : logs(profile, from, to).orElse(null);
+                if (logs == null) {
                     return true;
                 }
-                logs = asked.get();
             }
             moved = moved(cursor, read.blocks(), logs);
         } catch (FollowerBlocks.BlockMoved e) {
